@@ -1,0 +1,39 @@
+"""The customerMapping result the engine produces, with candidates and explanation."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ordinavo_desk.domain.base import WireModel
+from ordinavo_desk.domain.enums import CandidateOutcome, MappingStatus
+
+
+class Reason(WireModel):
+    """One field's comparison: what came in, what is stored, how they compared."""
+
+    field: str
+    incoming: str | None = None
+    stored: str | None = None
+    comparison: str
+    contribution: float
+
+
+class Candidate(WireModel):
+    customer_id: int
+    customer_location_id: int | None = None
+    score: float = Field(ge=0.0, le=1.0)
+    outcome: CandidateOutcome
+    reasons: tuple[Reason, ...] = ()
+
+
+class MappingResult(WireModel):
+    item_external_id: str
+    status: MappingStatus
+    customer_id: int | None = None
+    customer_location_id: int | None = None
+    customer_contact_id: int | None = None
+    #: Warning codes, each once, in the order the rules raised them (open strings, so that
+    #: codes received from a server are kept as they are).
+    warnings: tuple[str, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+    explanation: tuple[str, ...] = ()

@@ -1,0 +1,357 @@
+"""Customers, locations, contacts and external references of one tenant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import islice
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, insert, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from ordinavo_desk.domain.enums import ExternalType
+from ordinavo_desk.domain.errors import ConflictError
+from ordinavo_desk.domain.reference import Contact, Customer, ExternalRef, Location
+from ordinavo_desk.store.profile_repository import ensure_tenant
+from ordinavo_desk.store.rows import ContactRow, CustomerRow, ExternalRefRow, LocationRow
+
+CHUNK = 500
+T = TypeVar("T")
+
+_CUSTOMER_FIELDS = ("customer_number", "name", "type", "industry", "email", "phone", "website")
+_LOCATION_FIELDS = (
+    "name", "type", "street", "postal_code", "city", "region", "country", "latitude",
+    "longitude", "default_estimated_work_minutes", "default_priority", "access_notes",
+    "parking_notes",
+)  # fmt: skip
+_CONTACT_FIELDS = (
+    "location_id", "first_name", "last_name", "display_name", "role", "department", "email",
+    "phone", "mobile", "preferred_contact_method",
+)  # fmt: skip
+
+
+def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+RefKey = tuple[str, str, str]  # (source_system, external_type, external_id)
+
+
+class ReferenceRepository:
+    """Every query is scoped to the tenant given at construction."""
+
+    def __init__(self, session: Session, tenant: str) -> None:
+        self._session = session
+        self.tenant = tenant
+
+    # -- reads -------------------------------------------------------------------------
+
+    def resolve(
+        self, source_system: str, external_type: ExternalType, external_id: str
+    ) -> int | None:
+        """The record an external reference points at, within this tenant only."""
+        query = select(ExternalRefRow.record_id).where(
+            ExternalRefRow.tenant == self.tenant,
+            ExternalRefRow.source_system == source_system,
+            ExternalRefRow.external_type == external_type.value,
+            ExternalRefRow.external_id == external_id.strip(),
+        )
+        return self._session.scalars(query).first()
+
+    def counts(self) -> dict[str, int]:
+        result: dict[str, int] = {}
+        for name, row in (
+            ("customers", CustomerRow),
+            ("locations", LocationRow),
+            ("contacts", ContactRow),
+            ("externalRefs", ExternalRefRow),
+        ):
+            query = select(func.count()).select_from(row).where(row.tenant == self.tenant)
+            result[name] = self._session.scalar(query) or 0
+        return result
+
+    def customer(self, customer_id: int) -> Customer | None:
+        customers = self.customers([customer_id])
+        return customers[0] if customers else None
+
+    def customers(self, ids: Sequence[int]) -> list[Customer]:
+        """The customers with these ids, with locations, contacts and references."""
+        out: list[Customer] = []
+        for chunk in _chunks(ids):
+            out.extend(self._load(CustomerRow.id.in_(chunk)))
+        return out
+
+    def iter_customers(self, batch_size: int = 2000) -> Iterator[Customer]:
+        """Every customer of the tenant in id order, streamed in batches."""
+        last = None
+        while True:
+            query = select(CustomerRow.id).where(CustomerRow.tenant == self.tenant)
+            if last is not None:
+                query = query.where(CustomerRow.id > last)
+            ids = list(self._session.scalars(query.order_by(CustomerRow.id).limit(batch_size)))
+            if not ids:
+                return
+            yield from self._load(CustomerRow.id.in_(ids))
+            last = ids[-1]
+
+    def _load(self, condition: Any) -> list[Customer]:
+        tenant = self.tenant
+        rows = list(
+            self._session.scalars(
+                select(CustomerRow)
+                .where(CustomerRow.tenant == tenant, condition)
+                .order_by(CustomerRow.id)
+            )
+        )
+        if not rows:
+            return []
+        ids = [row.id for row in rows]
+        locations = list(
+            self._session.scalars(
+                select(LocationRow)
+                .where(LocationRow.tenant == tenant, LocationRow.customer_id.in_(ids))
+                .order_by(LocationRow.id)
+            )
+        )
+        contacts = list(
+            self._session.scalars(
+                select(ContactRow)
+                .where(ContactRow.tenant == tenant, ContactRow.customer_id.in_(ids))
+                .order_by(ContactRow.id)
+            )
+        )
+        refs = self._refs_for(
+            {
+                ExternalType.CUSTOMER: ids,
+                ExternalType.LOCATION: [loc.id for loc in locations],
+                ExternalType.CONTACT: [con.id for con in contacts],
+            }
+        )
+        by_customer_locs: dict[int, list[Location]] = {}
+        for loc in locations:
+            by_customer_locs.setdefault(loc.customer_id, []).append(
+                Location(
+                    id=loc.id,
+                    external_refs=refs.get((ExternalType.LOCATION, loc.id), ()),
+                    **{f: getattr(loc, f) for f in _LOCATION_FIELDS},
+                )
+            )
+        by_customer_cons: dict[int, list[Contact]] = {}
+        for con in contacts:
+            by_customer_cons.setdefault(con.customer_id, []).append(
+                Contact(
+                    id=con.id,
+                    external_refs=refs.get((ExternalType.CONTACT, con.id), ()),
+                    **{f: getattr(con, f) for f in _CONTACT_FIELDS},
+                )
+            )
+        return [
+            Customer(
+                id=row.id,
+                tenant=tenant,
+                status=row.status,
+                external_refs=refs.get((ExternalType.CUSTOMER, row.id), ()),
+                locations=tuple(by_customer_locs.get(row.id, ())),
+                contacts=tuple(by_customer_cons.get(row.id, ())),
+                **{f: getattr(row, f) for f in _CUSTOMER_FIELDS},
+            )
+            for row in rows
+        ]
+
+    def _refs_for(
+        self, ids_by_type: dict[ExternalType, list[int]]
+    ) -> dict[tuple[ExternalType, int], tuple[ExternalRef, ...]]:
+        found: dict[tuple[ExternalType, int], list[ExternalRef]] = {}
+        for external_type, ids in ids_by_type.items():
+            for chunk in _chunks(ids):
+                query = (
+                    select(ExternalRefRow)
+                    .where(
+                        ExternalRefRow.tenant == self.tenant,
+                        ExternalRefRow.external_type == external_type.value,
+                        ExternalRefRow.record_id.in_(chunk),
+                    )
+                    .order_by(ExternalRefRow.id)
+                )
+                for ref in self._session.scalars(query):
+                    found.setdefault((external_type, ref.record_id), []).append(
+                        ExternalRef(source_system=ref.source_system, external_id=ref.external_id)
+                    )
+        return {key: tuple(value) for key, value in found.items()}
+
+    # -- writes ------------------------------------------------------------------------
+
+    def replace_customers(self, customers: Sequence[Customer]) -> None:
+        """Store ``customers`` as the file gives them, replacing what this tenant held for
+        them (their locations, contacts and references). A reference held by a record not
+        being replaced is a conflict: references never move without a person."""
+        ensure_tenant(self._session, self.tenant)
+        for chunk in _chunks(customers):
+            self._replace_chunk(chunk)
+        self._session.flush()
+
+    def _replace_chunk(self, chunk: Sequence[Customer]) -> None:
+        tenant = self.tenant
+        session = self._session
+        customer_ids = [c.id for c in chunk]
+        file_loc_ids = [loc.id for c in chunk for loc in c.locations]
+        file_con_ids = [con.id for c in chunk for con in c.contacts]
+        old_loc_ids = set(
+            session.scalars(
+                select(LocationRow.id).where(
+                    LocationRow.tenant == tenant,
+                    or_(
+                        LocationRow.customer_id.in_(customer_ids), LocationRow.id.in_(file_loc_ids)
+                    ),
+                )
+            )
+        )
+        old_con_ids = set(
+            session.scalars(
+                select(ContactRow.id).where(
+                    ContactRow.tenant == tenant,
+                    or_(ContactRow.customer_id.in_(customer_ids), ContactRow.id.in_(file_con_ids)),
+                )
+            )
+        )
+        for external_type, ids in (
+            (ExternalType.CUSTOMER, customer_ids),
+            (ExternalType.LOCATION, sorted(old_loc_ids | set(file_loc_ids))),
+            (ExternalType.CONTACT, sorted(old_con_ids | set(file_con_ids))),
+        ):
+            for ids_chunk in _chunks(ids):
+                session.execute(
+                    delete(ExternalRefRow).where(
+                        ExternalRefRow.tenant == tenant,
+                        ExternalRefRow.external_type == external_type.value,
+                        ExternalRefRow.record_id.in_(ids_chunk),
+                    )
+                )
+        for ids_chunk in _chunks(sorted(old_con_ids)):
+            session.execute(
+                delete(ContactRow).where(ContactRow.tenant == tenant, ContactRow.id.in_(ids_chunk))
+            )
+        for ids_chunk in _chunks(sorted(old_loc_ids)):
+            session.execute(
+                delete(LocationRow).where(
+                    LocationRow.tenant == tenant, LocationRow.id.in_(ids_chunk)
+                )
+            )
+        session.execute(
+            delete(CustomerRow).where(
+                CustomerRow.tenant == tenant, CustomerRow.id.in_(customer_ids)
+            )
+        )
+
+        ref_rows: list[dict[str, Any]] = []
+        for customer in chunk:
+            ref_rows += self._ref_rows(ExternalType.CUSTOMER, customer.id, customer.external_refs)
+            for loc in customer.locations:
+                ref_rows += self._ref_rows(ExternalType.LOCATION, loc.id, loc.external_refs)
+            for con in customer.contacts:
+                ref_rows += self._ref_rows(ExternalType.CONTACT, con.id, con.external_refs)
+        self._check_ref_conflicts(ref_rows)
+
+        session.execute(
+            insert(CustomerRow),
+            [
+                {
+                    "tenant": tenant,
+                    "id": c.id,
+                    "status": c.status.value,
+                    **{f: getattr(c, f) for f in _CUSTOMER_FIELDS},
+                }
+                for c in chunk
+            ],
+        )
+        location_rows = [
+            {
+                "tenant": tenant,
+                "id": loc.id,
+                "customer_id": c.id,
+                **{f: getattr(loc, f) for f in _LOCATION_FIELDS},
+            }
+            for c in chunk
+            for loc in c.locations
+        ]
+        if location_rows:
+            session.execute(insert(LocationRow), location_rows)
+        contact_rows = [
+            {
+                "tenant": tenant,
+                "id": con.id,
+                "customer_id": c.id,
+                **{f: getattr(con, f) for f in _CONTACT_FIELDS},
+            }
+            for c in chunk
+            for con in c.contacts
+        ]
+        if contact_rows:
+            session.execute(insert(ContactRow), contact_rows)
+        if ref_rows:
+            session.execute(insert(ExternalRefRow), ref_rows)
+
+    def _ref_rows(
+        self, external_type: ExternalType, record_id: int, refs: Sequence[ExternalRef]
+    ) -> list[dict[str, Any]]:
+        return [
+            {
+                "tenant": self.tenant,
+                "source_system": ref.source_system,
+                "external_type": external_type.value,
+                "external_id": ref.external_id,
+                "record_id": record_id,
+            }
+            for ref in refs
+        ]
+
+    def _check_ref_conflicts(self, ref_rows: Sequence[dict[str, Any]]) -> None:
+        keys = [(r["source_system"], r["external_type"], r["external_id"]) for r in ref_rows]
+        for keys_chunk in _chunks(keys):
+            query = select(
+                ExternalRefRow.source_system,
+                ExternalRefRow.external_type,
+                ExternalRefRow.external_id,
+                ExternalRefRow.record_id,
+            ).where(
+                ExternalRefRow.tenant == self.tenant,
+                tuple_(
+                    ExternalRefRow.source_system,
+                    ExternalRefRow.external_type,
+                    ExternalRefRow.external_id,
+                ).in_(keys_chunk),
+            )
+            clash = self._session.execute(query).first()
+            if clash is not None:
+                source, external_type, external_id, record_id = clash
+                raise ConflictError(
+                    f"external reference {external_type} '{external_id}' of {source} already "
+                    f"points at {external_type.lower()} {record_id} in tenant '{self.tenant}'; "
+                    "references are never moved by a load"
+                )
+
+    def add_external_ref(
+        self, source_system: str, external_type: ExternalType, external_id: str, record_id: int
+    ) -> None:
+        """Store one reference; an existing key pointing elsewhere is a conflict."""
+        existing = self.resolve(source_system, external_type, external_id)
+        if existing is not None:
+            if existing == record_id:
+                return
+            raise ConflictError(
+                f"external reference {external_type.value} '{external_id}' of {source_system} "
+                f"already points at {existing}"
+            )
+        ensure_tenant(self._session, self.tenant)
+        self._session.add(
+            ExternalRefRow(
+                tenant=self.tenant,
+                source_system=source_system,
+                external_type=external_type.value,
+                external_id=external_id.strip(),
+                record_id=record_id,
+            )
+        )
+        self._session.flush()
