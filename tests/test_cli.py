@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 
-def run(*args: str, db: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, db: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
     if db is not None:
         full_env["ORDINAVO_DESK_DB"] = db
@@ -132,5 +134,7 @@ def test_commands_that_render_nothing_never_import_qt(tmp_path: Path) -> None:
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'; "
         "sys.exit(rc)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr

@@ -42,9 +42,15 @@ def _field_of_error(payload: dict[str, Any]) -> str | None:
             {"externalId": "J", "location": {"defaultEstimatedWorkMinutes": -5}},
             "location.defaultEstimatedWorkMinutes",
         ),
-        ({"externalId": "J", "planning": {"estimatedWorkMinutes": -1}}, "planning.estimatedWorkMinutes"),
+        (
+            {"externalId": "J", "planning": {"estimatedWorkMinutes": -1}},
+            "planning.estimatedWorkMinutes",
+        ),
         ({"externalId": "J", "operation": "delete"}, "operation"),
-        ({"externalId": "J", "businessValue": {"closeProbability": 1.5}}, "businessValue.closeProbability"),
+        (
+            {"externalId": "J", "businessValue": {"closeProbability": 1.5}},
+            "businessValue.closeProbability",
+        ),
     ],
 )
 def test_invalid_values_name_the_field(payload: dict[str, Any], field: str) -> None:
@@ -117,7 +123,11 @@ def test_both_planning_spellings() -> None:
 @pytest.mark.parametrize("key", ["targets", "items"])
 def test_batch_accepts_both_spellings(key: str) -> None:
     batch = TargetBatch.model_validate(
-        {"sourceSystem": "sap-erp", "batchId": "B1", key: [{"externalId": "A"}, {"externalId": "B"}]}
+        {
+            "sourceSystem": "sap-erp",
+            "batchId": "B1",
+            key: [{"externalId": "A"}, {"externalId": "B"}],
+        }
     )
     assert [t["externalId"] for t in batch.targets] == ["A", "B"]
 

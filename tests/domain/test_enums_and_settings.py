@@ -8,8 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from ordinavo_desk.domain.enums import (
-    DESK_WARNING_EXTENSIONS,
     DEFAULT_SCOPES,
+    DESK_WARNING_EXTENSIONS,
     ExternalType,
     SafeFallback,
     Scope,
@@ -69,7 +69,9 @@ def test_scope_alias_targets_write() -> None:
 
 
 def test_empty_safe_fallbacks_is_allowed() -> None:
-    settings = MappingSettings.model_validate({"tenant": "a", "sourceSystem": "s", "safeFallbacks": []})
+    settings = MappingSettings.model_validate(
+        {"tenant": "a", "sourceSystem": "s", "safeFallbacks": []}
+    )
     assert settings.safe_fallbacks == ()
 
 

@@ -61,7 +61,9 @@ def test_every_payload_shape_imports(
 
 def test_reimport_updates_as_new_version(store: Store, profile: Profile, tmp_path: Path) -> None:
     service = ImportService(store)
-    path = _write(tmp_path / "a.jsonl", '{"externalId": "A", "title": "one"}\n{"externalId": "B"}\n')
+    path = _write(
+        tmp_path / "a.jsonl", '{"externalId": "A", "title": "one"}\n{"externalId": "B"}\n'
+    )
     service.import_file(path, profile)
     _write(path, '{"externalId": "A", "title": "two"}\n{"externalId": "B"}\n')
     summary = service.import_file(path, profile)
@@ -97,7 +99,9 @@ def test_bad_file_names_line_and_field_and_stores_nothing(
     message: str,
 ) -> None:
     service = ImportService(store)
-    service.import_file(_write(tmp_path / "earlier.jsonl", '{"externalId": "OK1", "title": "keep"}'), profile)
+    service.import_file(
+        _write(tmp_path / "earlier.jsonl", '{"externalId": "OK1", "title": "keep"}'), profile
+    )
     before = _items(store)
     bad = _write(tmp_path / "bad.jsonl", content)
     with pytest.raises(InputError) as info:
@@ -172,12 +176,16 @@ def test_reference_load_groups_by_tenant(store: Store, tmp_path: Path) -> None:
         (lambda d: d["customers"][0]["contacts"].append({"id": 57, "locationId": 99}),
          "customers[0].contacts[1].locationId", "not a location of customer 12"),
         (lambda d: d["customers"][0].update(status="Deleted"), "customers[0].status", "Input should be"),
-        (lambda d: d["customers"][0]["locations"][0].update(latitude=123), 
+        (lambda d: d["customers"][0]["locations"][0].update(latitude=123),
          "customers[0].locations[0].latitude", "less than or equal to 90"),
     ],
 )  # fmt: skip
 def test_bad_reference_file_is_a_clear_error_and_stores_nothing(
-    store: Store, tmp_path: Path, mutate, field: str, message: str  # type: ignore[no-untyped-def]
+    store: Store,
+    tmp_path: Path,
+    mutate,
+    field: str,
+    message: str,  # type: ignore[no-untyped-def]
 ) -> None:
     data = json.loads(json.dumps(REFERENCE))
     mutate(data)
@@ -192,8 +200,12 @@ def test_bad_reference_file_is_a_clear_error_and_stores_nothing(
 
 def test_reference_json_lines_names_the_line(store: Store, tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": 1, "name": "A", "externalRefs": [{"sourceSystem": "s", "externalId": "X"}]}),
-        json.dumps({"id": 2, "name": "B", "externalRefs": [{"sourceSystem": "s", "externalId": "X"}]}),
+        json.dumps(
+            {"id": 1, "name": "A", "externalRefs": [{"sourceSystem": "s", "externalId": "X"}]}
+        ),
+        json.dumps(
+            {"id": 2, "name": "B", "externalRefs": [{"sourceSystem": "s", "externalId": "X"}]}
+        ),
     ]
     path = _write(tmp_path / "ref.jsonl", "\n".join(lines) + "\n")
     with pytest.raises(InputError, match="first at line 1") as info:

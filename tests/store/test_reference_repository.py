@@ -97,7 +97,10 @@ def test_unique_key_is_enforced_by_the_database(store: Store) -> None:
 def test_a_reference_of_another_record_is_a_conflict_and_nothing_changes(store: Store) -> None:
     with store.unit_of_work() as session:
         ReferenceRepository(session, "t").replace_customers([_customer(1, "X", loc_id=5)])
-    with pytest.raises(ConflictError, match="already points at customer 1"), store.unit_of_work() as s:
+    with (
+        pytest.raises(ConflictError, match="already points at customer 1"),
+        store.unit_of_work() as s,
+    ):
         ReferenceRepository(s, "t").replace_customers([_customer(2, "Z"), _customer(3, "X")])
     with store.unit_of_work() as session:
         repo = ReferenceRepository(session, "t")

@@ -1,0 +1,25 @@
+"""Qt test helpers: every UI test must leave no top-level window behind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a top-level widget open (register widgets with qtbot)."""
+    before = set(qapp.topLevelWidgets())
+    yield
+    # Widgets closed with deleteLater() or WA_DeleteOnClose go away here.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    leaked = [w for w in qapp.topLevelWidgets() if w not in before and w.isVisible()]
+    names = [w.objectName() or type(w).__name__ for w in leaked]
+    for widget in leaked:  # close them, so that one leak does not fail the next tests too
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not leaked, f"top-level widgets left open: {names}"
