@@ -1,0 +1,1 @@
+"""Benchmarks and realistic test data for Ordinavo Desk."""

@@ -1,0 +1,1 @@
+"""Matching layer: the pure, deterministic mapping engine."""
