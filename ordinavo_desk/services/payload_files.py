@@ -172,8 +172,8 @@ def read_targets(path: Path, source_system: str) -> list[ParsedTarget]:
 def read_reference(path: Path, default_tenant: str) -> list[Customer]:
     """Customers of a reference file (``{"customers": [...]}`` or JSON Lines).
 
-    Customers without a tenant take ``default_tenant``. Duplicate ids (per record kind and
-    tenant) and duplicate external references are errors naming where they stand.
+    Customers without a tenant take ``default_tenant``. Duplicate ids (per record kind,
+    across the file) and duplicate external references are errors naming where they stand.
     """
     name = str(path)
     kind, documents = read_documents(path)
@@ -213,25 +213,25 @@ class _UniquenessChecker:
 
     def __init__(self, file: str) -> None:
         self._file = file
-        self._ids: dict[tuple[str, str, int], str] = {}
+        self._ids: dict[tuple[str, int], str] = {}
         self._refs: dict[tuple[str, str, ExternalType, str], str] = {}
 
     def check(self, customer: Customer, line: int | None, prefix: str) -> None:
         tenant = customer.tenant or ""
         base = f"{prefix}." if prefix else ""
-        self._claim_id(tenant, "customer", customer.id, f"{base}id", line)
+        self._claim_id("customer", customer.id, f"{base}id", line)
         self._claim_refs(
             tenant, ExternalType.CUSTOMER, customer.external_refs, prefix or "customer", line
         )
         location_ids = set()
         for index, loc in enumerate(customer.locations):
             field = f"{base}locations[{index}]"
-            self._claim_id(tenant, "location", loc.id, f"{field}.id", line)
+            self._claim_id("location", loc.id, f"{field}.id", line)
             self._claim_refs(tenant, ExternalType.LOCATION, loc.external_refs, field, line)
             location_ids.add(loc.id)
         for index, con in enumerate(customer.contacts):
             field = f"{base}contacts[{index}]"
-            self._claim_id(tenant, "contact", con.id, f"{field}.id", line)
+            self._claim_id("contact", con.id, f"{field}.id", line)
             self._claim_refs(tenant, ExternalType.CONTACT, con.external_refs, field, line)
             if con.location_id is not None and con.location_id not in location_ids:
                 raise InputError(
@@ -241,10 +241,8 @@ class _UniquenessChecker:
                     field=f"{field}.locationId",
                 )
 
-    def _claim_id(
-        self, tenant: str, kind: str, record_id: int, field: str, line: int | None
-    ) -> None:
-        key = (tenant, kind, record_id)
+    def _claim_id(self, kind: str, record_id: int, field: str, line: int | None) -> None:
+        key = (kind, record_id)  # unique per record kind across the whole file
         if key in self._ids:
             raise InputError(
                 f"duplicate {kind} id {record_id} (first at {self._ids[key]})",

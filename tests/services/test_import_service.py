@@ -149,7 +149,7 @@ REFERENCE = {
             ],
             "contacts": [{"id": 56, "locationId": 34, "displayName": "Anna Weber"}],
         },
-        {"id": 12, "tenant": "beta", "name": "Same id, other tenant"},
+        {"id": 13, "tenant": "beta", "name": "Another tenant's customer"},
     ]
 }
 
@@ -222,3 +222,11 @@ def test_reference_conflicting_with_stored_record_is_refused(store: Store, tmp_p
         service.load_reference(_write(tmp_path / "b.json", json.dumps(other)), "acme")
     with store.unit_of_work() as session:
         assert ReferenceRepository(session, "acme").counts()["customers"] == 1
+
+
+def test_reference_ids_are_unique_per_kind_across_the_file(store: Store, tmp_path: Path) -> None:
+    data = {"customers": [{"id": 1, "tenant": "acme"}, {"id": 1, "tenant": "beta"}]}
+    path = _write(tmp_path / "ref.json", json.dumps(data))
+    with pytest.raises(InputError, match="duplicate customer id 1") as info:
+        ImportService(store).load_reference(path, "acme")
+    assert info.value.field == "customers[1].id"
