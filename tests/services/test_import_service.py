@@ -168,7 +168,7 @@ def test_reference_load_groups_by_tenant(store: Store, tmp_path: Path) -> None:
     [
         (lambda d: d["customers"].append({"id": 12, "tenant": "acme"}), "customers[2].id",
          "duplicate customer id 12"),
-        (lambda d: d["customers"].append({"id": 13, "tenant": "acme", "externalRefs": [
+        (lambda d: d["customers"].append({"id": 14, "tenant": "acme", "externalRefs": [
             {"sourceSystem": "sap-erp", "externalId": "CUST-10042"}]}),
          "customers[2].externalRefs[0]", "duplicate external reference Customer 'CUST-10042'"),
         (lambda d: d["customers"][0]["locations"].append({"id": 34}),
