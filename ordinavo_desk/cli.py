@@ -16,6 +16,8 @@ from ordinavo_desk.domain.errors import DeskError, InputError, NotFoundError, St
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.i18n import _
 from ordinavo_desk.services.import_service import ImportService
+from ordinavo_desk.services.mapping_service import MappingService
+from ordinavo_desk.services.match_service import run_match
 from ordinavo_desk.services.profile_service import ProfileService
 from ordinavo_desk.store.database import Store, display_url, resolve_url
 from ordinavo_desk.store.migrate import upgrade_to_head
@@ -83,6 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
     load = ref_commands.add_parser("load", help=_("load a reference data file"))
     load.add_argument("file", type=Path, metavar="FILE")
     load.add_argument("--profile", metavar="NAME", help=_("tenant default from this profile"))
+
+    match = commands.add_parser(
+        "match", help=_("map items of a file against reference data (never writes the store)")
+    )
+    match.add_argument("--reference", type=Path, required=True, metavar="FILE")
+    match.add_argument("--items", type=Path, required=True, metavar="FILE")
+    match.add_argument("--settings", type=Path, required=True, metavar="FILE")
+    match.add_argument("--out", type=Path, metavar="FILE", help=_("default: standard output"))
+
+    remap = commands.add_parser("remap", help=_("re-run the profile's rules on pending items"))
+    remap.add_argument("--profile", metavar="NAME")
 
     profile = commands.add_parser("profile", help=_("integration profiles"))
     profile_commands = profile.add_subparsers(dest="profile_command", metavar="ACTION")
@@ -203,6 +216,41 @@ def _run_reference(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
+def _print_progress(done: int, total: int) -> None:
+    end = "\n" if done == total else ""
+    print(f"\r{done:,} / {total:,}", end=end, file=sys.stderr, flush=True)
+
+
+def _run_match(args: argparse.Namespace) -> int:
+    progress = _print_progress if sys.stderr.isatty() else None
+    summary = run_match(
+        args.reference,
+        args.items,
+        args.settings,
+        out=args.out,
+        stdout=sys.stdout,
+        progress=progress,
+    )
+    if args.out is not None:
+        print(
+            _("{n} result(s) written to {out}").format(n=summary.items, out=args.out),
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _run_remap(args: argparse.Namespace, store: Store) -> int:
+    profile = ProfileService(store).get(args.profile)
+    summary = MappingService(store).remap(profile)
+    statuses = ", ".join(f"{status.value} {n}" for status, n in sorted(summary.by_status.items()))
+    print(
+        _("{n} pending item(s) re-mapped with profile '{profile}'{sep}{statuses}").format(
+            n=summary.items, profile=profile.name, sep=": " if statuses else "", statuses=statuses
+        )
+    )
+    return EXIT_OK
+
+
 def _open_window(store: Store) -> int:
     profile = ProfileService(store).get()
     from ordinavo_desk.ui.app import run_app  # noqa: PLC0415 - Qt only for a window
@@ -226,8 +274,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = _("schema upgraded: {url}") if applied else _("schema is up to date: {url}")
             print(message.format(url=display_url(url)))
             return EXIT_OK
+        if args.command == "match":
+            return _run_match(args)
         store = Store(url)
         try:
+            if args.command == "remap":
+                return _run_remap(args, store)
             if args.command == "import":
                 return _run_import(args, store)
             if args.command == "reference":

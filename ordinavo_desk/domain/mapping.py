@@ -37,3 +37,8 @@ class MappingResult(WireModel):
     warnings: tuple[str, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     explanation: tuple[str, ...] = ()
+
+    def to_result_json(self) -> dict[str, object]:
+        """The result as a ``match`` output line (mapping-rules.md, "Results"): camelCase,
+        every field present, null ids kept as null."""
+        return self.model_dump(mode="json", by_alias=True)

@@ -6,9 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ordinavo_desk.domain.enums import ItemOrigin
+from ordinavo_desk.domain.enums import ItemOrigin, MappingStatus
 from ordinavo_desk.domain.errors import ConflictError, InputError
 from ordinavo_desk.domain.profile import Profile
+from ordinavo_desk.services.mapping_service import map_stored_items
 from ordinavo_desk.services.payload_files import read_reference, read_targets
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.item_repository import ImportItemRepository
@@ -21,6 +22,8 @@ class ImportSummary:
     created: int
     updated: int
     unchanged: int
+    #: Mapping statuses of the new and changed items.
+    statuses: dict[MappingStatus, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -40,13 +43,15 @@ class ImportService:
         self._store = store
 
     def import_file(self, path: Path, profile: Profile) -> ImportSummary:
-        """Store every target of ``path`` as an import item of ``profile``, all or nothing.
+        """Store every target of ``path`` as an import item of ``profile`` and map the new
+        and changed ones, all or nothing.
 
         The whole file is read and validated before anything is written, and the writes
         happen in one transaction: a bad file leaves the store as it was.
         """
         parsed = read_targets(path, profile.source_system)
         counts: Counter[str] = Counter()
+        changed: list[int] = []
         with self._store.unit_of_work() as session:
             items = ImportItemRepository(session, profile.tenant)
             for entry in parsed:
@@ -61,13 +66,22 @@ class ImportService:
                     origin_detail=detail,
                     batch_id=entry.batch_id,
                 )
+                if outcome.changed and outcome.item_id not in changed:
+                    changed.append(outcome.item_id)
                 if outcome.created:
                     counts["created"] += 1
                 elif outcome.changed:
                     counts["updated"] += 1
                 else:
                     counts["unchanged"] += 1
-        return ImportSummary(str(path), counts["created"], counts["updated"], counts["unchanged"])
+            statuses = map_stored_items(session, profile, changed)
+        return ImportSummary(
+            str(path),
+            counts["created"],
+            counts["updated"],
+            counts["unchanged"],
+            dict(Counter(statuses)),
+        )
 
     def load_reference(self, path: Path, default_tenant: str) -> ReferenceSummary:
         """Load reference data (customers with locations, contacts, references), all or

@@ -146,7 +146,7 @@ class ImportItemRepository:
         query = select(func.count()).select_from(ImportItemRow)
         return self._session.scalar(query.where(ImportItemRow.tenant == self.tenant)) or 0
 
-    def list(self, *, limit: int = 1000, offset: int = 0) -> list[StoredItem]:
+    def page(self, *, limit: int = 1000, offset: int = 0) -> list[StoredItem]:
         query = (
             select(ImportItemRow)
             .where(ImportItemRow.tenant == self.tenant)
@@ -155,6 +155,19 @@ class ImportItemRepository:
             .offset(offset)
         )
         return [_to_item(row) for row in self._session.scalars(query)]
+
+    def pending_ids(self, source_system: str) -> list[int]:
+        """Ids of the items still pending review, in import order."""
+        query = (
+            select(ImportItemRow.id)
+            .where(
+                ImportItemRow.tenant == self.tenant,
+                ImportItemRow.source_system == source_system,
+                ImportItemRow.review_state == "pending",
+            )
+            .order_by(ImportItemRow.id)
+        )
+        return list(self._session.scalars(query))
 
     def set_mapping(self, item_id: int, version: int, result: MappingResult) -> None:
         """Store the mapping result computed for ``version`` of the item."""

@@ -32,7 +32,7 @@ def profile() -> Profile:
 
 def _items(store: Store, tenant: str = "acme") -> dict[str, int]:
     with store.unit_of_work() as session:
-        return {i.external_id: i.version for i in ImportItemRepository(session, tenant).list()}
+        return {i.external_id: i.version for i in ImportItemRepository(session, tenant).page()}
 
 
 def _write(path: Path, text: str) -> Path:

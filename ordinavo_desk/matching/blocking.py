@@ -1,0 +1,145 @@
+"""Blocking keys and the capped posting tables the reference index keeps per tenant.
+
+A blocking key is a cheap exact key (postal code, normalised city, a word of the name,
+a grid cell) under which records are listed, so that an item is compared with the few
+records sharing one of its keys instead of with the whole tenant. A key listing more
+records than the cap is too common to narrow anything down: its postings are dropped
+and it is remembered as common, which also keeps memory flat for words like "service".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from ordinavo_desk.matching.geo import DEFAULT_CELL_DEGREES, grid_cell
+from ordinavo_desk.matching.normalize import normalize_city, normalize_postal_code
+
+K = TypeVar("K", bound=Hashable)
+
+
+class BlockTable(Generic[K]):
+    """Postings ``key → record ids`` whose keys stop being listed above ``cap`` records."""
+
+    __slots__ = ("_common", "_postings", "cap")
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self._postings: dict[K, list[int]] = {}
+        self._common: set[K] = set()
+
+    def add(self, key: K, record_id: int) -> None:
+        if key in self._common:
+            return
+        postings = self._postings.get(key)
+        if postings is None:
+            self._postings[key] = [record_id]
+        elif len(postings) >= self.cap:
+            del self._postings[key]
+            self._common.add(key)
+        else:
+            postings.append(record_id)
+
+    def remove(self, key: K, record_id: int) -> None:
+        postings = self._postings.get(key)
+        if postings is not None and record_id in postings:
+            postings.remove(record_id)
+            if not postings:
+                del self._postings[key]
+
+    def get(self, key: K) -> Sequence[int]:
+        """The ids listed under ``key``; empty when none or when the key is common."""
+        return self._postings.get(key, ())
+
+    def is_common(self, key: K) -> bool:
+        return key in self._common
+
+    def __len__(self) -> int:
+        return len(self._postings)
+
+
+class MultiMap(Generic[K]):
+    """Exact lookups ``key → ids`` (usually one id), without a list per key."""
+
+    __slots__ = ("_map",)
+
+    def __init__(self) -> None:
+        self._map: dict[K, int | list[int]] = {}
+
+    def add(self, key: K, record_id: int) -> None:
+        current = self._map.get(key)
+        if current is None:
+            self._map[key] = record_id
+        elif isinstance(current, int):
+            if current != record_id:
+                self._map[key] = sorted((current, record_id))
+        elif record_id not in current:
+            current.append(record_id)
+            current.sort()
+
+    def remove(self, key: K, record_id: int) -> None:
+        current = self._map.get(key)
+        if current is None:
+            return
+        if isinstance(current, int):
+            if current == record_id:
+                del self._map[key]
+            return
+        if record_id in current:
+            current.remove(record_id)
+        if len(current) == 1:
+            self._map[key] = current[0]
+
+    def get(self, key: K) -> tuple[int, ...]:
+        current = self._map.get(key)
+        if current is None:
+            return ()
+        if isinstance(current, int):
+            return (current,)
+        return tuple(current)
+
+
+# -- keys ---------------------------------------------------------------------------------
+
+
+def customer_number_key(number: str | None) -> str | None:
+    """Customer numbers compare trimmed and case-insensitive."""
+    if number is None:
+        return None
+    key = number.strip().casefold()
+    return key or None
+
+
+def external_id_key(external_id: str | None) -> str | None:
+    """External ids compare exactly after trimming surrounding whitespace."""
+    if external_id is None:
+        return None
+    key = external_id.strip()
+    return key or None
+
+
+@lru_cache(maxsize=100_000)
+def postal_key(postal_code: str | None, country: str | None = None) -> str | None:
+    if postal_code is None:
+        return None
+    return normalize_postal_code(postal_code, country) or None
+
+
+def city_key(city: str | None) -> str | None:
+    if city is None:
+        return None
+    return normalize_city(city) or None
+
+
+def cell_key(
+    latitude: float | None, longitude: float | None, cell_degrees: float = DEFAULT_CELL_DEGREES
+) -> int | None:
+    if latitude is None or longitude is None:
+        return None
+    return grid_cell(latitude, longitude, cell_degrees)
+
+
+def name_words(name_key: str) -> Iterable[str]:
+    """Words of a normalised name used as blocking keys (two letters or more, once)."""
+    return dict.fromkeys(w for w in name_key.split() if len(w) >= 2)

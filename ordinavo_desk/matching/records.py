@@ -1,0 +1,151 @@
+"""Compact, immutable records the reference index keeps (one tuple per record).
+
+At a million customers, one pydantic object per record would cost too much memory and
+time; these named tuples hold the same fields. A store streams them directly; the
+exchange format (domain ``Customer``) converts with the functions below.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ordinavo_desk.domain.enums import CustomerStatus, ExternalType
+from ordinavo_desk.domain.reference import Contact, Customer, ExternalRef, Location
+
+FieldValue = str | int | float | None
+
+
+class CustomerRecord(NamedTuple):
+    tenant: str
+    id: int
+    customer_number: str | None = None
+    name: str | None = None
+    type: str | None = None
+    industry: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    status: CustomerStatus = CustomerStatus.ACTIVE
+
+
+class LocationRecord(NamedTuple):
+    tenant: str
+    id: int
+    customer_id: int
+    name: str | None = None
+    type: str | None = None
+    street: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    default_estimated_work_minutes: int | None = None
+    default_priority: str | None = None
+    access_notes: str | None = None
+    parking_notes: str | None = None
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class ContactRecord(NamedTuple):
+    tenant: str
+    id: int
+    customer_id: int
+    location_id: int | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    display_name: str | None = None
+    role: str | None = None
+    department: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    mobile: str | None = None
+    preferred_contact_method: str | None = None
+
+
+class ExternalRefRecord(NamedTuple):
+    """An external reference ``(tenant, sourceSystem, externalType, externalId)`` and the
+    id of the record it points at."""
+
+    tenant: str
+    source_system: str
+    external_type: ExternalType
+    external_id: str
+    record_id: int
+
+
+AnyRecord = CustomerRecord | LocationRecord | ContactRecord
+
+#: Fields an import may write to a record (``customerNumber`` is never changed by one).
+CUSTOMER_UPDATABLE: tuple[str, ...] = ("name", "type", "industry", "email", "phone", "website")
+LOCATION_UPDATABLE: tuple[str, ...] = (
+    "name", "type", "street", "postal_code", "city", "region", "country", "latitude",
+    "longitude", "default_estimated_work_minutes", "default_priority", "access_notes",
+    "parking_notes",
+)  # fmt: skip
+CONTACT_UPDATABLE: tuple[str, ...] = (
+    "first_name", "last_name", "display_name", "role", "department", "email", "phone",
+    "mobile", "preferred_contact_method",
+)  # fmt: skip
+
+
+# -- conversion from and to the exchange format -------------------------------------------
+
+
+def customer_record(customer: Customer, tenant: str) -> CustomerRecord:
+    return CustomerRecord(
+        tenant=tenant,
+        id=customer.id,
+        customer_number=customer.customer_number,
+        name=customer.name,
+        type=customer.type,
+        industry=customer.industry,
+        email=customer.email,
+        phone=customer.phone,
+        website=customer.website,
+        status=customer.status,
+    )
+
+
+def location_record(location: Location, tenant: str, customer_id: int) -> LocationRecord:
+    data = location.model_dump(exclude={"id", "external_refs"})
+    return LocationRecord(tenant=tenant, id=location.id, customer_id=customer_id, **data)
+
+
+def contact_record(contact: Contact, tenant: str, customer_id: int) -> ContactRecord:
+    data = contact.model_dump(exclude={"id", "external_refs"})
+    return ContactRecord(tenant=tenant, id=contact.id, customer_id=customer_id, **data)
+
+
+def refs_of(
+    refs: tuple[ExternalRef, ...], tenant: str, external_type: ExternalType, record_id: int
+) -> list[ExternalRefRecord]:
+    return [
+        ExternalRefRecord(tenant, ref.source_system, external_type, ref.external_id, record_id)
+        for ref in refs
+    ]
+
+
+def to_location(record: LocationRecord, refs: tuple[ExternalRef, ...] = ()) -> Location:
+    data = record._asdict()
+    del data["tenant"], data["customer_id"]
+    return Location(**data, external_refs=refs)
+
+
+def to_contact(record: ContactRecord, refs: tuple[ExternalRef, ...] = ()) -> Contact:
+    data = record._asdict()
+    del data["tenant"], data["customer_id"]
+    return Contact(**data, external_refs=refs)
+
+
+def to_customer(
+    record: CustomerRecord,
+    refs: tuple[ExternalRef, ...] = (),
+    locations: tuple[Location, ...] = (),
+    contacts: tuple[Contact, ...] = (),
+) -> Customer:
+    return Customer(**record._asdict(), external_refs=refs, locations=locations, contacts=contacts)

@@ -1,0 +1,278 @@
+"""The reference data of one tenant, indexed for lookups by key and by blocking key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ordinavo_desk.domain.enums import ExternalType
+from ordinavo_desk.domain.errors import ConflictError
+from ordinavo_desk.matching.blocking import (
+    BlockTable,
+    MultiMap,
+    cell_key,
+    city_key,
+    customer_number_key,
+    external_id_key,
+    name_words,
+    postal_key,
+)
+from ordinavo_desk.matching.geo import cells_within
+from ordinavo_desk.matching.normalize import normalize_name
+from ordinavo_desk.matching.policy import CandidateLimits
+from ordinavo_desk.matching.records import ContactRecord, CustomerRecord, LocationRecord
+
+_LOCATION_BLOCK_FIELDS = frozenset({"postal_code", "city", "country", "latitude", "longitude"})
+
+
+class _CustomerEntry:
+    """A customer with what the index derives from it. Lists are ``None`` while empty."""
+
+    __slots__ = ("contact_ids", "location_ids", "name_key", "record")
+
+    def __init__(self, record: CustomerRecord, name_key: str) -> None:
+        self.record = record
+        self.name_key = name_key
+        self.location_ids: list[int] | None = None
+        self.contact_ids: list[int] | None = None
+
+
+class TenantIndex:
+    """Customers, locations, contacts and external references of one tenant.
+
+    Exact lookups (external references, customer numbers, normalised names) are hash
+    lookups; candidate search goes through capped blocking tables, so the work per item
+    does not grow with the number of records.
+    """
+
+    def __init__(self, tenant: str, limits: CandidateLimits) -> None:
+        self.tenant = tenant
+        self.limits = limits
+        self._customers: dict[int, _CustomerEntry] = {}
+        self._locations: dict[int, LocationRecord] = {}
+        self._contacts: dict[int, ContactRecord] = {}
+        self._refs: dict[tuple[str, ExternalType], dict[str, int]] = {}
+        self._numbers: MultiMap[str] = MultiMap()
+        self._names: MultiMap[str] = MultiMap()
+        self._words: BlockTable[str] = BlockTable(limits.block_cap)
+        self._postal: BlockTable[str] = BlockTable(limits.block_cap)
+        self._cities: BlockTable[str] = BlockTable(limits.block_cap)
+        self._cells: BlockTable[int] = BlockTable(limits.block_cap)
+
+    # -- reads ----------------------------------------------------------------------------
+
+    @property
+    def customer_count(self) -> int:
+        return len(self._customers)
+
+    @property
+    def location_count(self) -> int:
+        return len(self._locations)
+
+    @property
+    def contact_count(self) -> int:
+        return len(self._contacts)
+
+    def customer(self, customer_id: int) -> CustomerRecord | None:
+        entry = self._customers.get(customer_id)
+        return entry.record if entry is not None else None
+
+    def location(self, location_id: int) -> LocationRecord | None:
+        return self._locations.get(location_id)
+
+    def contact(self, contact_id: int) -> ContactRecord | None:
+        return self._contacts.get(contact_id)
+
+    def name_key(self, customer_id: int) -> str:
+        entry = self._customers.get(customer_id)
+        return entry.name_key if entry is not None else ""
+
+    def location_ids(self, customer_id: int) -> tuple[int, ...]:
+        entry = self._customers.get(customer_id)
+        if entry is None or entry.location_ids is None:
+            return ()
+        return tuple(entry.location_ids)
+
+    def contact_ids(self, customer_id: int) -> tuple[int, ...]:
+        entry = self._customers.get(customer_id)
+        if entry is None or entry.contact_ids is None:
+            return ()
+        return tuple(entry.contact_ids)
+
+    def resolve(
+        self, source_system: str, external_type: ExternalType, external_id: str
+    ) -> int | None:
+        """The record an external reference points at (ids compared trimmed, exactly)."""
+        key = external_id_key(external_id)
+        table = self._refs.get((source_system.strip(), external_type))
+        if key is None or table is None:
+            return None
+        return table.get(key)
+
+    def customers_with_number(self, customer_number: str) -> tuple[int, ...]:
+        key = customer_number_key(customer_number)
+        return self._numbers.get(key) if key is not None else ()
+
+    def customers_named(self, name_key: str) -> tuple[int, ...]:
+        """Customers whose normalised name equals ``name_key``, lowest ids first."""
+        return self._names.get(name_key) if name_key else ()
+
+    def customers_by_words(self, name_key: str, limit: int) -> list[int]:
+        """Customers sharing rare words of the name, those sharing most first."""
+        hits: dict[int, int] = {}
+        for word in name_words(name_key):
+            for customer_id in self._words.get(word):
+                hits[customer_id] = hits.get(customer_id, 0) + 1
+        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+        return [customer_id for customer_id, _ in ranked[:limit]]
+
+    def locations_near(
+        self,
+        postal_code: str | None,
+        city: str | None,
+        latitude: float | None,
+        longitude: float | None,
+        limit: int,
+    ) -> list[int]:
+        """Locations sharing the postal code, the city or a nearby grid cell (keys already
+        normalised), those sharing most keys first."""
+        hits: dict[int, int] = {}
+
+        def count(ids: Iterable[int]) -> None:
+            for location_id in ids:
+                hits[location_id] = hits.get(location_id, 0) + 1
+
+        if postal_code:
+            count(self._postal.get(postal_code))
+        if city:
+            count(self._cities.get(city))
+        if latitude is not None and longitude is not None:
+            near: set[int] = set()
+            for cell in cells_within(latitude, longitude, self.limits.geo_radius_m):
+                near.update(self._cells.get(cell))
+            count(near)
+        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+        return [location_id for location_id, _ in ranked[:limit]]
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def add_customer(self, record: CustomerRecord) -> None:
+        if record.id in self._customers:
+            raise ConflictError(f"customer {record.id} exists already in tenant {self.tenant}")
+        entry = _CustomerEntry(record, normalize_name(record.name) if record.name else "")
+        self._customers[record.id] = entry
+        self._index_customer(entry)
+
+    def add_location(self, record: LocationRecord) -> None:
+        entry = self._customers.get(record.customer_id)
+        if entry is None:
+            raise ConflictError(f"location {record.id}: no customer {record.customer_id}")
+        if record.id in self._locations:
+            raise ConflictError(f"location {record.id} exists already in tenant {self.tenant}")
+        self._locations[record.id] = record
+        if entry.location_ids is None:
+            entry.location_ids = [record.id]
+        else:
+            entry.location_ids.append(record.id)
+        self._index_location(record)
+
+    def add_contact(self, record: ContactRecord) -> None:
+        entry = self._customers.get(record.customer_id)
+        if entry is None:
+            raise ConflictError(f"contact {record.id}: no customer {record.customer_id}")
+        if record.id in self._contacts:
+            raise ConflictError(f"contact {record.id} exists already in tenant {self.tenant}")
+        self._contacts[record.id] = record
+        if entry.contact_ids is None:
+            entry.contact_ids = [record.id]
+        else:
+            entry.contact_ids.append(record.id)
+
+    def add_external_ref(
+        self, source_system: str, external_type: ExternalType, external_id: str, record_id: int
+    ) -> None:
+        """Store a reference; storing one that points at the same record again is harmless,
+        one that points at another record is a conflict (references never move)."""
+        key = external_id_key(external_id)
+        source = source_system.strip()
+        if key is None or not source:
+            raise ConflictError("an external reference needs a source system and an id")
+        if external_type is ExternalType.CUSTOMER:
+            exists = record_id in self._customers
+        elif external_type is ExternalType.LOCATION:
+            exists = record_id in self._locations
+        else:
+            exists = record_id in self._contacts
+        if not exists:
+            raise ConflictError(f"{external_type} reference {key}: no record {record_id}")
+        table = self._refs.setdefault((source, external_type), {})
+        held = table.get(key)
+        if held is not None and held != record_id:
+            raise ConflictError(
+                f"{external_type} reference {key} ({source}) already points at {held}"
+            )
+        table[key] = record_id
+
+    def update_field(
+        self, external_type: ExternalType, record_id: int, field: str, value: Any
+    ) -> None:
+        """Write one field of a record and keep the blocking tables in step."""
+        if external_type is ExternalType.CUSTOMER:
+            entry = self._customers[record_id]
+            self._unindex_customer(entry)
+            entry.record = entry.record._replace(**{field: value})
+            entry.name_key = normalize_name(entry.record.name) if entry.record.name else ""
+            self._index_customer(entry)
+        elif external_type is ExternalType.LOCATION:
+            old = self._locations[record_id]
+            new = old._replace(**{field: value})
+            if field in _LOCATION_BLOCK_FIELDS:
+                self._unindex_location(old)
+                self._index_location(new)
+            self._locations[record_id] = new
+        else:
+            self._contacts[record_id] = self._contacts[record_id]._replace(**{field: value})
+
+    # -- blocking -------------------------------------------------------------------------
+
+    def _index_customer(self, entry: _CustomerEntry) -> None:
+        record = entry.record
+        number = customer_number_key(record.customer_number)
+        if number is not None:
+            self._numbers.add(number, record.id)
+        if entry.name_key:
+            self._names.add(entry.name_key, record.id)
+            for word in name_words(entry.name_key):
+                self._words.add(word, record.id)
+
+    def _unindex_customer(self, entry: _CustomerEntry) -> None:
+        record = entry.record
+        number = customer_number_key(record.customer_number)
+        if number is not None:
+            self._numbers.remove(number, record.id)
+        if entry.name_key:
+            self._names.remove(entry.name_key, record.id)
+            for word in name_words(entry.name_key):
+                self._words.remove(word, record.id)
+
+    def _index_location(self, record: LocationRecord) -> None:
+        postal = postal_key(record.postal_code, record.country)
+        if postal is not None:
+            self._postal.add(postal, record.id)
+        city = city_key(record.city)
+        if city is not None:
+            self._cities.add(city, record.id)
+        cell = cell_key(record.latitude, record.longitude)
+        if cell is not None:
+            self._cells.add(cell, record.id)
+
+    def _unindex_location(self, record: LocationRecord) -> None:
+        postal = postal_key(record.postal_code, record.country)
+        if postal is not None:
+            self._postal.remove(postal, record.id)
+        city = city_key(record.city)
+        if city is not None:
+            self._cities.remove(city, record.id)
+        cell = cell_key(record.latitude, record.longitude)
+        if cell is not None:
+            self._cells.remove(cell, record.id)
