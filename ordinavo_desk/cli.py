@@ -94,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--settings", type=Path, required=True, metavar="FILE")
     match.add_argument("--out", type=Path, metavar="FILE", help=_("default: standard output"))
 
+    # The sandbox parses its own options (ordinavo_desk.sandbox.__main__).
+    commands.add_parser(
+        "sandbox",
+        help=_("run the local Connect sandbox server (ordinavo-desk sandbox --help)"),
+        add_help=False,
+    )
+
     remap = commands.add_parser("remap", help=_("re-run the profile's rules on pending items"))
     remap.add_argument("--profile", metavar="NAME")
 
@@ -264,7 +271,9 @@ def _open_window(store: Store) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "sandbox":
+        parser.error(_("unrecognized arguments: {args}").format(args=" ".join(extra)))
     url = resolve_url(args.db)
     try:
         if args.command == "db":
@@ -276,6 +285,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "match":
             return _run_match(args)
+        if args.command == "sandbox":
+            from ordinavo_desk.sandbox.__main__ import main as sandbox_main  # noqa: PLC0415
+
+            return sandbox_main(extra)
         store = Store(url)
         try:
             if args.command == "remap":
