@@ -15,6 +15,7 @@ from ordinavo_desk.domain.enums import Scope, Strategy, parse_scope
 from ordinavo_desk.domain.errors import DeskError, InputError, NotFoundError, StoreError
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.i18n import _
+from ordinavo_desk.services.demo_service import demo_store_path, open_demo_store
 from ordinavo_desk.services.import_service import ImportService
 from ordinavo_desk.services.mapping_service import MappingService
 from ordinavo_desk.services.match_service import run_match
@@ -99,6 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
         "sandbox",
         help=_("run the local Connect sandbox server (ordinavo-desk sandbox --help)"),
         add_help=False,
+    )
+
+    demo = commands.add_parser(
+        "demo", help=_("open the desk on the bundled demo world (a store of its own)")
+    )
+    demo.add_argument("--reset", action="store_true", help=_("recreate the demo store"))
+    demo.add_argument(
+        "--no-window", action="store_true", help=_("prepare the demo store, open no window")
     )
 
     remap = commands.add_parser("remap", help=_("re-run the profile's rules on pending items"))
@@ -258,6 +267,26 @@ def _run_remap(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
+def _run_demo(args: argparse.Namespace) -> int:
+    fresh = args.reset or not demo_store_path().exists()
+    if fresh:
+        print(_("building the demo store from the demo world ..."), file=sys.stderr)
+    store = open_demo_store(reset=args.reset)
+    try:
+        profile = ProfileService(store).get()
+        count = ImportService(store).item_count(profile)
+        print(
+            _("demo store: {path} ({n} items, profile '{profile}')").format(
+                path=demo_store_path(), n=count, profile=profile.name
+            )
+        )
+        if args.no_window:
+            return EXIT_OK
+        return _open_window(store)
+    finally:
+        store.dispose()
+
+
 def _open_window(store: Store) -> int:
     profile = ProfileService(store).get()
     from ordinavo_desk.ui.app import run_app  # noqa: PLC0415 - Qt only for a window
@@ -285,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "match":
             return _run_match(args)
+        if args.command == "demo":
+            return _run_demo(args)
         if args.command == "sandbox":
             from ordinavo_desk.sandbox.__main__ import main as sandbox_main  # noqa: PLC0415
 

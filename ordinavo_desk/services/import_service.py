@@ -83,6 +83,10 @@ class ImportService:
             dict(Counter(statuses)),
         )
 
+    def item_count(self, profile: Profile) -> int:
+        with self._store.unit_of_work() as session:
+            return ImportItemRepository(session, profile.tenant).count()
+
     def load_reference(self, path: Path, default_tenant: str) -> ReferenceSummary:
         """Load reference data (customers with locations, contacts, references), all or
         nothing: a duplicate or conflicting reference stops the load with nothing stored."""

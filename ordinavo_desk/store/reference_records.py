@@ -40,8 +40,8 @@ class ReferenceRecords:
         columns = [getattr(row, name) for name in fields]
         query = select(*columns).where(row.tenant == self.tenant).order_by(row.id)
         result = self._session.execute(query.execution_options(yield_per=_STREAM_BATCH))
-        for row in result:
-            yield tuple(row)
+        for values in result:
+            yield tuple(values)
 
     def customers(self) -> Iterator[CustomerRecord]:
         fields = tuple(f for f in CustomerRecord._fields if f != "tenant")

@@ -9,8 +9,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ordinavo_desk import __version__
+from ordinavo_desk.resources import resource_path
 from ordinavo_desk.ui.main_window import MainWindow
-from ordinavo_desk.ui.resources import resource_path
 
 _log = logging.getLogger(__name__)
 

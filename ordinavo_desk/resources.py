@@ -14,7 +14,7 @@ def _resource_roots() -> list[Path]:
     if bundle:
         roots.append(Path(bundle) / "resources")
     # A checkout or editable install: resources/ sits beside the package directory.
-    roots.append(Path(__file__).resolve().parents[2] / "resources")
+    roots.append(Path(__file__).resolve().parents[1] / "resources")
     # An installation that ships the resources as data files.
     roots.append(Path(sys.prefix) / "share" / _APP_DIR_NAME / "resources")
     return roots
