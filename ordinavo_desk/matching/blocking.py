@@ -30,16 +30,15 @@ class BlockTable(Generic[K]):
         self._common: set[K] = set()
 
     def add(self, key: K, record_id: int) -> None:
-        if key in self._common:
-            return
         postings = self._postings.get(key)
         if postings is None:
-            self._postings[key] = [record_id]
-        elif len(postings) >= self.cap:
+            if key not in self._common:
+                self._postings[key] = [record_id]
+        elif len(postings) < self.cap:
+            postings.append(record_id)
+        else:
             del self._postings[key]
             self._common.add(key)
-        else:
-            postings.append(record_id)
 
     def remove(self, key: K, record_id: int) -> None:
         postings = self._postings.get(key)

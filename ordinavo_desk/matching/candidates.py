@@ -35,7 +35,7 @@ def search_pairs(
     ``max_locations_per_customer`` of its locations; a customer without locations gets
     one pair without a location.
     """
-    limits = policy.limits
+    limits = tenant.limits
     keys = probe.keys
     near = tenant.locations_near(
         keys.postal_code, keys.city, keys.latitude, keys.longitude, limits.max_address_locations
@@ -47,11 +47,11 @@ def search_pairs(
         if location is not None:
             pairs[(location.customer_id, location_id)] = None
             by_customer.setdefault(location.customer_id, []).append(location_id)
-    customers: list[int] = []
+    by_name: list[int] = []
     if probe.name_key:
-        customers.extend(tenant.customers_named(probe.name_key)[: limits.max_name_customers])
-        customers.extend(tenant.customers_by_words(probe.name_key, limits.max_name_customers))
-    customers.extend(extra_customers)
+        by_name.extend(tenant.customers_named(probe.name_key)[: limits.max_name_customers])
+        by_name.extend(tenant.customers_by_words(probe.name_key, limits.max_name_customers))
+    customers = [*list(dict.fromkeys(by_name))[: limits.max_name_customers], *extra_customers]
     for customer_id in dict.fromkeys(customers):
         if customer_id in by_customer:
             continue

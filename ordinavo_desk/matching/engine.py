@@ -183,7 +183,7 @@ class MappingEngine:
         present = {p.customer_id for p in pairs}
         keys: list[RowKey] = []
         wanted = [r.customer_id for r in reaches] + ([linked[0]] if linked is not None else [])
-        limit = self.policy.limits.max_locations_per_customer
+        limit = run.tenant.limits.max_locations_per_customer
         for customer_id in dict.fromkeys(wanted):
             if customer_id in present:
                 continue

@@ -8,9 +8,9 @@ never cross a tenant: each tenant has its own ``TenantIndex``.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.errors import ConflictError, InputError
@@ -28,6 +28,8 @@ from ordinavo_desk.matching.records import (
     refs_of,
 )
 from ordinavo_desk.matching.tenant_index import TenantIndex
+
+R = TypeVar("R", CustomerRecord, LocationRecord, ContactRecord)
 
 
 @contextmanager
@@ -82,11 +84,15 @@ class ReferenceIndex:
             tenant = customer.tenant or default_tenant
             records: list[tuple[str, ExternalType, int]] = [
                 (where, ExternalType.CUSTOMER, customer.id),
-                *((f"{where}.locations[{i}]", ExternalType.LOCATION, loc.id)
-                  for i, loc in enumerate(customer.locations)),
-                *((f"{where}.contacts[{i}]", ExternalType.CONTACT, con.id)
-                  for i, con in enumerate(customer.contacts)),
-            ]  # fmt: skip
+                *(
+                    (f"{where}.locations[{i}]", ExternalType.LOCATION, loc.id)
+                    for i, loc in enumerate(customer.locations)
+                ),
+                *(
+                    (f"{where}.contacts[{i}]", ExternalType.CONTACT, con.id)
+                    for i, con in enumerate(customer.contacts)
+                ),
+            ]
             for path, kind, record_id in records:
                 if record_id in seen[kind]:
                     raise InputError(f"duplicate {kind.lower()} id {record_id}", field=f"{path}.id")
@@ -130,15 +136,30 @@ class ReferenceIndex:
         location and contact finds its customer)."""
         index = cls(limits)
         with _collector_paused():
-            for customer in customers:
-                index.add_customer(customer)
-            for location in locations:
-                index.add_location(location)
-            for contact in contacts:
-                index.add_contact(contact)
+            index._add_all(ExternalType.CUSTOMER, customers, TenantIndex.add_customer)
+            index._add_all(ExternalType.LOCATION, locations, TenantIndex.add_location)
+            index._add_all(ExternalType.CONTACT, contacts, TenantIndex.add_contact)
             for ref in external_refs:
                 index.add_external_ref(ref)
         return index
+
+    def _add_all(
+        self,
+        kind: ExternalType,
+        records: Iterable[R],
+        add: Callable[[TenantIndex, R], None],
+    ) -> None:
+        """Add records of one kind in bulk (rows of one tenant usually come together)."""
+        highest = self._highest[kind]
+        tenant_name: str | None = None
+        tenant: TenantIndex | None = None
+        for record in records:
+            if record.tenant != tenant_name or tenant is None:
+                tenant_name = record.tenant
+                tenant = self._tenant_for_write(tenant_name)
+            add(tenant, record)
+            highest = max(highest, record.id)
+        self._highest[kind] = highest
 
     # -- reads ----------------------------------------------------------------------------
 

@@ -11,6 +11,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ordinavo_desk.matching.legal_forms import (
+    LEGAL_FORM_WORDS,
+    LEGAL_FORMS_ANYWHERE,
+    LEGAL_FORMS_TRAILING,
+)
 from ordinavo_desk.matching.phone_codes import CALLING_CODES
 
 # -- text folding -------------------------------------------------------------------------
@@ -91,98 +96,6 @@ def fold(text: str) -> str:
 #: Words that join parts of a name and carry no identity ("Müller & Söhne", "Müller und Söhne").
 _NAME_CONNECTORS = frozenset({"und", "and", "et"})
 
-_LEGAL_FORMS_ANYWHERE: tuple[tuple[str, ...], ...] = tuple(
-    sorted(
-        (
-            tuple(form.split())
-            for form in (
-                "gmbh co kgaa",
-                "gmbh co kg",
-                "gmbh co ohg",
-                "ag co kgaa",
-                "ag co kg",
-                "se co kgaa",
-                "se co kg",
-                "ug haftungsbeschraenkt co kg",
-                "ug haftungsbeschraenkt",
-                "gesellschaft mit beschraenkter haftung",
-                "mit beschraenkter haftung",
-                "g m b h",
-                "m b h",
-                "co kgaa",
-                "co kg",
-                "co ohg",
-                "e kfm",
-                "e kfr",
-                "e k",
-                "e v",
-                "e g",
-                "gmbh",
-                "ggmbh",
-                "gesmbh",
-                "mbh",
-                "ag",
-                "kg",
-                "kgaa",
-                "ohg",
-                "ug",
-                "ek",
-                "ev",
-                "gbr",
-                "partg",
-                "partgmbb",
-                "ltd",
-                "inc",
-                "llc",
-                "plc",
-                "corp",
-                "sarl",
-                "srl",
-                "bvba",
-            )
-        ),
-        key=len,
-        reverse=True,
-    )
-)
-
-#: Short forms that are also ordinary words: removed only at the end of a name.
-_LEGAL_FORMS_TRAILING: tuple[tuple[str, ...], ...] = tuple(
-    sorted(
-        (
-            tuple(form.split())
-            for form in (
-                "s a r l",
-                "s p a",
-                "s r l",
-                "s a",
-                "b v",
-                "n v",
-                "sa",
-                "spa",
-                "bv",
-                "nv",
-                "se",
-                "ab",
-                "as",
-                "aps",
-                "oy",
-                "co",
-                "limited",
-                "company",
-                "eg",
-            )
-        ),
-        key=len,
-        reverse=True,
-    )
-)
-
-#: Every word that can belong to a legal form (used by tests and blocking).
-LEGAL_FORM_WORDS: frozenset[str] = frozenset(
-    word for form in (*_LEGAL_FORMS_ANYWHERE, *_LEGAL_FORMS_TRAILING) for word in form
-)
-
 
 def _by_edge(
     forms: tuple[tuple[str, ...], ...], edge: int
@@ -194,13 +107,8 @@ def _by_edge(
     return {word: tuple(found) for word, found in out.items()}
 
 
-_ANYWHERE_BY_FIRST = _by_edge(_LEGAL_FORMS_ANYWHERE, 0)
-_TRAILING_BY_LAST = _by_edge(_LEGAL_FORMS_TRAILING, -1)
-
-
-_LEGAL_WORDS = frozenset(
-    word for form in (*_LEGAL_FORMS_ANYWHERE, *_LEGAL_FORMS_TRAILING) for word in form
-)
+_ANYWHERE_BY_FIRST = _by_edge(LEGAL_FORMS_ANYWHERE, 0)
+_TRAILING_BY_LAST = _by_edge(LEGAL_FORMS_TRAILING, -1)
 
 
 def _drop_legal_forms_once(tokens: list[str]) -> list[str]:
@@ -236,7 +144,7 @@ def _drop_legal_forms_once(tokens: list[str]) -> list[str]:
 def name_tokens(name: str) -> list[str]:
     """The words of an organisation name without legal forms and connectors."""
     tokens = [t for t in fold(name).split() if t not in _NAME_CONNECTORS]
-    while not _LEGAL_WORDS.isdisjoint(tokens):
+    while not LEGAL_FORM_WORDS.isdisjoint(tokens):
         reduced = _drop_legal_forms_once(tokens)
         if len(reduced) == len(tokens):
             break

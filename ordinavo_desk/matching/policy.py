@@ -38,7 +38,8 @@ class HouseNumberFactors:
 
 @dataclass(frozen=True, slots=True)
 class CandidateLimits:
-    """Bounds on the work per item, whatever the size of the tenant."""
+    """Bounds on the work per item, whatever the size of the tenant (a parameter of the
+    ReferenceIndex, since the block cap shapes what it keeps)."""
 
     #: A blocking key (postal code, city, name word, grid cell) holding more records than
     #: this is too common to narrow anything down and is not used.
@@ -82,7 +83,6 @@ class ScoringPolicy:
     reference_score: float = 1.0
     #: Scores are rounded to this many decimals before any gate compares them.
     decimals: int = 4
-    limits: CandidateLimits = CandidateLimits()
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -130,29 +130,63 @@ def standard_customers() -> list[dict[str, Any]]:
             ext=("CUST-10042",),
             locations=[
                 location(34, ext=("LOC-ESSEN-01",)),
-                location(35, "Königsallee 1", "40212", "Düsseldorf", 51.2254, 6.7806,
-                         ext=("LOC-DUS-01",)),
+                location(
+                    35, "Königsallee 1", "40212", "Düsseldorf", 51.2254, 6.7806, ext=("LOC-DUS-01",)
+                ),
             ],
             contacts=[
-                contact(56, 34, ext=("CONT-44",), firstName="Anna", lastName="Weber",
-                        displayName="Anna Weber", email="anna.weber@example.com",
-                        phone="+49 201 123456"),
-                contact(57, 35, ext=("CONT-45",), firstName="Bernd", lastName="Kurz",
-                        displayName="Bernd Kurz", email="bernd.kurz@example.com",
-                        mobile="0171 2345678"),
+                contact(
+                    56,
+                    34,
+                    ext=("CONT-44",),
+                    firstName="Anna",
+                    lastName="Weber",
+                    displayName="Anna Weber",
+                    email="anna.weber@example.com",
+                    phone="+49 201 123456",
+                ),
+                contact(
+                    57,
+                    35,
+                    ext=("CONT-45",),
+                    firstName="Bernd",
+                    lastName="Kurz",
+                    displayName="Bernd Kurz",
+                    email="bernd.kurz@example.com",
+                    mobile="0171 2345678",
+                ),
             ],
         ),
-        customer(20, "Nordlicht Facility Services", number="NFS-9", ext=("CUST-20",),
-                 locations=[location(40, "Am Sandtorkai 5", "20457", "Hamburg", None, None,
-                                     ext=("LOC-HH-40",))]),
-        customer(21, "Archiv Handel KG", ext=("CUST-21",), status="Archived",
-                 locations=[location(41, "Marktplatz 3", "04109", "Leipzig", 51.34, 12.37)]),
+        customer(
+            20,
+            "Nordlicht Facility Services",
+            number="NFS-9",
+            ext=("CUST-20",),
+            locations=[
+                location(40, "Am Sandtorkai 5", "20457", "Hamburg", None, None, ext=("LOC-HH-40",))
+            ],
+        ),
+        customer(
+            21,
+            "Archiv Handel KG",
+            ext=("CUST-21",),
+            status="Archived",
+            locations=[location(41, "Marktplatz 3", "04109", "Leipzig", 51.34, 12.37)],
+        ),
         customer(22, "Sperr Beta AG", ext=("CUST-22",), status="Blocked"),
-        customer(30, "Doppel Eins GmbH", number="DUP-1",
-                 locations=[location(50, "Ring 1", "50667", "Köln", 50.94, 6.95)]),
-        customer(31, "Doppel Zwei GmbH", number="dup-1 ",
-                 locations=[location(51, "Ring 2", "50667", "Köln", 50.941, 6.951)]),
-    ]  # fmt: skip
+        customer(
+            30,
+            "Doppel Eins GmbH",
+            number="DUP-1",
+            locations=[location(50, "Ring 1", "50667", "Köln", 50.94, 6.95)],
+        ),
+        customer(
+            31,
+            "Doppel Zwei GmbH",
+            number="dup-1 ",
+            locations=[location(51, "Ring 2", "50667", "Köln", 50.941, 6.951)],
+        ),
+    ]
 
 
 def standard_engine() -> MappingEngine:

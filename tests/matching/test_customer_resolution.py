@@ -40,8 +40,11 @@ def stored(outcome: Any) -> list[tuple[ExternalType, str, int]]:
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_customer_reference_links_under_every_strategy(strategy: str) -> None:
-    outcome = run(standard_engine(), item({"externalId": " CUST-10042 ", "customerNumber": "NFS-9"}),
-                  strategy=strategy)  # fmt: skip
+    outcome = run(
+        standard_engine(),
+        item({"externalId": " CUST-10042 ", "customerNumber": "NFS-9"}),
+        strategy=strategy,
+    )
     assert outcome.result.customer_id == 12
     assert outcome.result.status is S.MAPPED
     assert "customer.externalId CUST-10042 (sap-erp) → customer 12" in outcome.result.explanation
@@ -52,41 +55,100 @@ def test_customer_reference_links_under_every_strategy(strategy: str) -> None:
     ("strategy", "fallbacks", "customer_dto", "expected", "warnings"),
     [
         # ExternalIdOnly: no fallback at all
-        ("ExternalIdOnly", None, {"externalId": "X", "customerNumber": "RRM-001"}, None,
-         [W.CUSTOMER_AUTO_CREATE_DISABLED]),
+        (
+            "ExternalIdOnly",
+            None,
+            {"externalId": "X", "customerNumber": "RRM-001"},
+            None,
+            [W.CUSTOMER_AUTO_CREATE_DISABLED],
+        ),
         # ExternalIdFirst, default [CustomerNumber]
         ("ExternalIdFirst", None, {"externalId": "X", "customerNumber": " rrm-001 "}, 12, []),
-        ("ExternalIdFirst", None, {"externalId": "X", "customerNumber": "DUP-1"}, None,
-         [W.AMBIGUOUS_CUSTOMER_NUMBER]),
+        (
+            "ExternalIdFirst",
+            None,
+            {"externalId": "X", "customerNumber": "DUP-1"},
+            None,
+            [W.AMBIGUOUS_CUSTOMER_NUMBER],
+        ),
         # [] behaves like ExternalIdOnly
-        ("ExternalIdFirst", [], {"externalId": "X", "customerNumber": "RRM-001"}, None,
-         [W.CUSTOMER_AUTO_CREATE_DISABLED]),
+        (
+            "ExternalIdFirst",
+            [],
+            {"externalId": "X", "customerNumber": "RRM-001"},
+            None,
+            [W.CUSTOMER_AUTO_CREATE_DISABLED],
+        ),
         # ExactNameAndAddress: normalised name, street, house number and postal code equal
-        ("ExternalIdFirst", ["ExactNameAndAddress"],
-         {"externalId": "X", "name": "RHEIN RUHR MEDICAL SUPPLY G.m.b.H."}, 12, []),
-        ("ExternalIdFirst", ["ExactNameAndAddress"],
-         {"externalId": "X", "name": "Rhein-Ruhr Medical Suply"}, None,
-         [W.CUSTOMER_AUTO_CREATE_DISABLED]),
+        (
+            "ExternalIdFirst",
+            ["ExactNameAndAddress"],
+            {"externalId": "X", "name": "RHEIN RUHR MEDICAL SUPPLY G.m.b.H."},
+            12,
+            [],
+        ),
+        (
+            "ExternalIdFirst",
+            ["ExactNameAndAddress"],
+            {"externalId": "X", "name": "Rhein-Ruhr Medical Suply"},
+            None,
+            [W.CUSTOMER_AUTO_CREATE_DISABLED],
+        ),
         # fallbacks in order: the first that links ends the chain
-        ("ExternalIdFirst", ["CustomerNumber", "ExactNameAndAddress"],
-         {"externalId": "X", "customerNumber": "NOPE", "name": "Rhein-Ruhr Medical Supply"}, 12, []),
+        (
+            "ExternalIdFirst",
+            ["CustomerNumber", "ExactNameAndAddress"],
+            {"externalId": "X", "customerNumber": "NOPE", "name": "Rhein-Ruhr Medical Supply"},
+            12,
+            [],
+        ),
         # an ambiguity ends the chain too
-        ("ExternalIdFirst", ["CustomerNumber", "ExactNameAndAddress"],
-         {"externalId": "X", "customerNumber": "DUP-1", "name": "Rhein-Ruhr Medical Supply"}, None,
-         [W.AMBIGUOUS_CUSTOMER_NUMBER]),
+        (
+            "ExternalIdFirst",
+            ["CustomerNumber", "ExactNameAndAddress"],
+            {"externalId": "X", "customerNumber": "DUP-1", "name": "Rhein-Ruhr Medical Supply"},
+            None,
+            [W.AMBIGUOUS_CUSTOMER_NUMBER],
+        ),
         # ExternalIdThenCustomerNumber
-        ("ExternalIdThenCustomerNumber", None, {"externalId": "X", "customerNumber": "NFS-9"}, 20, []),
-        ("ExternalIdThenCustomerNumber", None, {"externalId": "X", "customerNumber": "DUP-1 "}, None,
-         [W.AMBIGUOUS_CUSTOMER_NUMBER]),
-        ("ExternalIdThenCustomerNumber", None, {"externalId": "X", "customerNumber": "NONE"}, None,
-         [W.CUSTOMER_AUTO_CREATE_DISABLED]),
+        (
+            "ExternalIdThenCustomerNumber",
+            None,
+            {"externalId": "X", "customerNumber": "NFS-9"},
+            20,
+            [],
+        ),
+        (
+            "ExternalIdThenCustomerNumber",
+            None,
+            {"externalId": "X", "customerNumber": "DUP-1 "},
+            None,
+            [W.AMBIGUOUS_CUSTOMER_NUMBER],
+        ),
+        (
+            "ExternalIdThenCustomerNumber",
+            None,
+            {"externalId": "X", "customerNumber": "NONE"},
+            None,
+            [W.CUSTOMER_AUTO_CREATE_DISABLED],
+        ),
         # ExternalIdThenNameAndAddress does not fall back on the customer number
-        ("ExternalIdThenNameAndAddress", None, {"externalId": "X", "customerNumber": "NFS-9"}, None,
-         [W.CUSTOMER_AUTO_CREATE_DISABLED]),
-        ("ExternalIdThenNameAndAddress", None,
-         {"externalId": "X", "name": "Rhein Ruhr Medical Supply AG"}, 12, []),
+        (
+            "ExternalIdThenNameAndAddress",
+            None,
+            {"externalId": "X", "customerNumber": "NFS-9"},
+            None,
+            [W.CUSTOMER_AUTO_CREATE_DISABLED],
+        ),
+        (
+            "ExternalIdThenNameAndAddress",
+            None,
+            {"externalId": "X", "name": "Rhein Ruhr Medical Supply AG"},
+            12,
+            [],
+        ),
     ],
-)  # fmt: skip
+)
 def test_fallbacks_by_strategy(
     strategy: str,
     fallbacks: list[str] | None,
@@ -106,9 +168,12 @@ def test_fallbacks_by_strategy(
 
 
 def test_ambiguous_customer_number_returns_those_customers_as_candidates() -> None:
-    outcome = run(standard_engine(), item({"customerNumber": "DUP-1"}),
-                  strategy="ExternalIdThenCustomerNumber",
-                  autoCreate=AUTO_CUSTOMER)  # fmt: skip
+    outcome = run(
+        standard_engine(),
+        item({"customerNumber": "DUP-1"}),
+        strategy="ExternalIdThenCustomerNumber",
+        autoCreate=AUTO_CUSTOMER,
+    )
     result = outcome.result
     assert result.status is S.WARNING
     assert result.customer_id is None and outcome.changes.is_empty
@@ -121,8 +186,12 @@ def test_exact_name_and_address_ambiguity() -> None:
         customer(1, "Alpha Service GmbH", locations=[location(10)]),
         customer(2, "Alpha Service AG", locations=[location(11)]),
     )
-    outcome = run(engine, item({"name": "ALPHA SERVICE"}, ESSEN),
-                  safeFallbacks=["ExactNameAndAddress"], autoCreate=AUTO_CUSTOMER)  # fmt: skip
+    outcome = run(
+        engine,
+        item({"name": "ALPHA SERVICE"}, ESSEN),
+        safeFallbacks=["ExactNameAndAddress"],
+        autoCreate=AUTO_CUSTOMER,
+    )
     assert outcome.result.warnings == (W.AMBIGUOUS_NAME_AND_ADDRESS,)
     assert outcome.result.status is S.WARNING
     assert outcome.changes.is_empty
@@ -145,14 +214,25 @@ def test_archived_or_blocked_customer_is_linked_with_a_warning(ext: str, status:
 
 
 def test_autocreate_customer() -> None:
-    target = item({"externalId": "NEW-7", "name": " Neu Bau GmbH ", "customerNumber": " NB-1 ",
-                   "email": "info@neubau.de"})  # fmt: skip
+    target = item(
+        {
+            "externalId": "NEW-7",
+            "name": " Neu Bau GmbH ",
+            "customerNumber": " NB-1 ",
+            "email": "info@neubau.de",
+        }
+    )
     outcome = run(standard_engine(), target, strategy="ExternalIdOnly", autoCreate=AUTO_CUSTOMER)
     assert outcome.result.status is S.CREATED
     assert outcome.result.customer_id == 32  # highest customer id 31, plus one
     (created,) = outcome.changes.customers
     assert (created.id, created.name, created.customer_number, created.email, created.tenant) == (
-        32, "Neu Bau GmbH", "NB-1", "info@neubau.de", TENANT)  # fmt: skip
+        32,
+        "Neu Bau GmbH",
+        "NB-1",
+        "info@neubau.de",
+        TENANT,
+    )
     assert stored(outcome) == [(ExternalType.CUSTOMER, "NEW-7", 32)]
 
 
@@ -181,8 +261,7 @@ def test_a_customer_without_a_name_is_never_created() -> None:
     ],
 )
 def test_customer_autocreate_disabled(auto: bool, scopes: list[str] | None, why: str) -> None:
-    overrides: dict[str, Any] = {"strategy": "ExternalIdOnly",
-                                 "autoCreate": {"customer": auto}}  # fmt: skip
+    overrides: dict[str, Any] = {"strategy": "ExternalIdOnly", "autoCreate": {"customer": auto}}
     if scopes is not None:
         overrides["scopes"] = scopes
     outcome = run(standard_engine(), item({"externalId": "NEW", "name": "Neu"}), **overrides)
@@ -222,32 +301,54 @@ def test_without_customer_dto_and_without_resolving_reference_fails_silently() -
     ("customer_dto", "location_dto", "contact_dto", "warnings"),
     [
         # the customer's reference links another customer than the location's owner
-        ({"externalId": "CUST-20"}, {"externalId": "LOC-ESSEN-01"}, None,
-         [W.LOCATION_CUSTOMER_MISMATCH]),
+        (
+            {"externalId": "CUST-20"},
+            {"externalId": "LOC-ESSEN-01"},
+            None,
+            [W.LOCATION_CUSTOMER_MISMATCH],
+        ),
         # the customer's signals link none
-        ({"externalId": "UNKNOWN", "name": "Neu"}, {"externalId": "LOC-ESSEN-01"}, None,
-         [W.LOCATION_CUSTOMER_MISMATCH]),
+        (
+            {"externalId": "UNKNOWN", "name": "Neu"},
+            {"externalId": "LOC-ESSEN-01"},
+            None,
+            [W.LOCATION_CUSTOMER_MISMATCH],
+        ),
         # ... also when they would create one
-        ({"externalId": "UNKNOWN", "name": "Brand New Name"}, {"externalId": "LOC-DUS-01"}, None,
-         [W.LOCATION_CUSTOMER_MISMATCH]),
-        ({"externalId": "CUST-20"}, None, {"externalId": "CONT-44"},
-         [W.CONTACT_CUSTOMER_MISMATCH]),
-        ({"externalId": "CUST-20"}, {"externalId": "LOC-ESSEN-01"}, {"externalId": "CONT-44"},
-         [W.LOCATION_CUSTOMER_MISMATCH, W.CONTACT_CUSTOMER_MISMATCH]),
+        (
+            {"externalId": "UNKNOWN", "name": "Brand New Name"},
+            {"externalId": "LOC-DUS-01"},
+            None,
+            [W.LOCATION_CUSTOMER_MISMATCH],
+        ),
+        ({"externalId": "CUST-20"}, None, {"externalId": "CONT-44"}, [W.CONTACT_CUSTOMER_MISMATCH]),
+        (
+            {"externalId": "CUST-20"},
+            {"externalId": "LOC-ESSEN-01"},
+            {"externalId": "CONT-44"},
+            [W.LOCATION_CUSTOMER_MISMATCH, W.CONTACT_CUSTOMER_MISMATCH],
+        ),
         # a fallback that links another customer
-        ({"customerNumber": "NFS-9"}, {"externalId": "LOC-ESSEN-01"}, None,
-         [W.LOCATION_CUSTOMER_MISMATCH]),
+        (
+            {"customerNumber": "NFS-9"},
+            {"externalId": "LOC-ESSEN-01"},
+            None,
+            [W.LOCATION_CUSTOMER_MISMATCH],
+        ),
     ],
-)  # fmt: skip
+)
 def test_reference_owner_conflicts_fail(
     customer_dto: dict[str, Any],
     location_dto: dict[str, Any] | None,
     contact_dto: dict[str, Any] | None,
     warnings: list[WarningCode],
 ) -> None:
-    outcome = run(standard_engine(), item(customer_dto, location_dto, contact_dto),
-                  strategy="ExternalIdFirst",
-                  autoCreate={"customer": True, "location": True, "contact": True})  # fmt: skip
+    outcome = run(
+        standard_engine(),
+        item(customer_dto, location_dto, contact_dto),
+        strategy="ExternalIdFirst",
+        autoCreate={"customer": True, "location": True, "contact": True},
+    )
     assert outcome.result.status is S.FAILED
     assert list(outcome.result.warnings) == warnings
     assert outcome.result.customer_id is None
@@ -255,12 +356,18 @@ def test_reference_owner_conflicts_fail(
 
 
 def test_reference_owner_agreeing_with_the_customer_signals_is_fine() -> None:
-    target = item({"customerNumber": "RRM-001", "externalId": "NEW-12"},
-                  {"externalId": "LOC-DUS-01"}, {"externalId": "CONT-45"})  # fmt: skip
+    target = item(
+        {"customerNumber": "RRM-001", "externalId": "NEW-12"},
+        {"externalId": "LOC-DUS-01"},
+        {"externalId": "CONT-45"},
+    )
     outcome = run(standard_engine(), target)
     result = outcome.result
     assert (result.customer_id, result.customer_location_id, result.customer_contact_id) == (
-        12, 35, 57)  # fmt: skip
+        12,
+        35,
+        57,
+    )
     assert stored(outcome) == [(ExternalType.CUSTOMER, "NEW-12", 12)]
     assert result.status is S.MAPPED  # storing a reference alone is not an update
 
@@ -269,16 +376,26 @@ def test_reference_owner_agreeing_with_the_customer_signals_is_fine() -> None:
 
 
 def test_without_customers_write_the_link_happens_and_nothing_is_stored() -> None:
-    outcome = run(standard_engine(), item({"externalId": "NEW-12", "customerNumber": "RRM-001"}),
-                  scopes=["customers.map", "customers.read"])  # fmt: skip
+    outcome = run(
+        standard_engine(),
+        item({"externalId": "NEW-12", "customerNumber": "RRM-001"}),
+        scopes=["customers.map", "customers.read"],
+    )
     assert outcome.result.customer_id == 12
     assert outcome.changes.is_empty
 
 
 def test_autoupdate_writes_differing_fields_of_a_customer_linked_by_reference() -> None:
-    target = item({"externalId": "CUST-10042", "name": " Rhein-Ruhr Medical Supply GmbH ",
-                   "customerNumber": "CHANGED", "industry": "Pharma", "email": None,
-                   "website": "https://new.example.com"})  # fmt: skip
+    target = item(
+        {
+            "externalId": "CUST-10042",
+            "name": " Rhein-Ruhr Medical Supply GmbH ",
+            "customerNumber": "CHANGED",
+            "industry": "Pharma",
+            "email": None,
+            "website": "https://new.example.com",
+        }
+    )
     outcome = run(standard_engine(), target, autoUpdate=True)
     assert outcome.result.status is S.UPDATED
     assert outcome.changes.updates == (
@@ -296,12 +413,17 @@ def test_autoupdate_writes_differing_fields_of_a_customer_linked_by_reference() 
         # autoUpdate off
         ({"externalId": "CUST-10042", "industry": "Pharma"}, {}),
         # customers.write missing
-        ({"externalId": "CUST-10042", "industry": "Pharma"},
-         {"autoUpdate": True, "scopes": ["customers.map", "customers.read"]}),
+        (
+            {"externalId": "CUST-10042", "industry": "Pharma"},
+            {"autoUpdate": True, "scopes": ["customers.map", "customers.read"]},
+        ),
         # nothing differs
-        ({"externalId": "CUST-10042", "name": "Rhein-Ruhr Medical Supply GmbH"}, {"autoUpdate": True}),
+        (
+            {"externalId": "CUST-10042", "name": "Rhein-Ruhr Medical Supply GmbH"},
+            {"autoUpdate": True},
+        ),
     ],
-)  # fmt: skip
+)
 def test_no_update(customer_dto: dict[str, Any], overrides: dict[str, Any]) -> None:
     outcome = run(standard_engine(), item(customer_dto), **overrides)
     assert outcome.result.customer_id == 12
@@ -313,4 +435,23 @@ def test_stored_reference_record() -> None:
     outcome = run(standard_engine(), item({"externalId": " NEW-12 ", "customerNumber": "RRM-001"}))
     assert outcome.changes.external_refs == (
         ExternalRefRecord(TENANT, "sap-erp", ExternalType.CUSTOMER, "NEW-12", 12),
+    )
+
+
+def test_same_external_id_in_tenants_sources_and_types_resolves_separately() -> None:
+    engine = engine_of(
+        customer(1, "Eins", ext=("X-1",)),
+        customer(2, "Zwei", ext=("X-1",), tenant="other"),
+        customer(3, "Drei", externalRefs=[{"sourceSystem": "crm", "externalId": "X-1"}]),
+        customer(4, "Vier", locations=[location(10, ext=("X-1",))]),
+    )
+    by_customer_ref = item({"externalId": "X-1"})
+    assert run(engine, by_customer_ref).result.customer_id == 1
+    assert run(engine, by_customer_ref, tenant="other").result.customer_id == 2
+    assert run(engine, by_customer_ref, sourceSystem="crm").result.customer_id == 3
+    assert run(engine, by_customer_ref, tenant="nobody").result.customer_id is None
+    by_location_ref = run(engine, item(None, {"externalId": "X-1"})).result
+    assert (by_location_ref.customer_id, by_location_ref.customer_location_id) == (4, 10)
+    assert run(engine, item(None, {"externalId": "X-1"}), sourceSystem="crm").result.status is (
+        S.FAILED
     )

@@ -99,11 +99,13 @@ def test_build_from_rows_and_incremental_changes() -> None:
             tenant="t",
             customers=(CustomerRecord("t", 4, None, "Beta Bau"),),
             locations=(LocationRecord("t", 5, 4, postal_code="80331", city="München"),),
-            updates=(FieldUpdate(C, 1, "name", "Alpha Logistik GmbH", "Gamma Logistik"),
-                     FieldUpdate(L, 2, "postal_code", "10115", "10117")),
+            updates=(
+                FieldUpdate(C, 1, "name", "Alpha Logistik GmbH", "Gamma Logistik"),
+                FieldUpdate(L, 2, "postal_code", "10115", "10117"),
+            ),
             external_refs=(ExternalRefRecord("t", "crm", L, "L-5", 5),),
         )
-    )  # fmt: skip
+    )
     assert tenant.resolve("crm", L, "L-5") == 5
     assert tenant.customers_named("gamma logistik") == (1,)
     assert tenant.customers_named("alpha logistik") == ()
@@ -138,9 +140,14 @@ def test_common_blocking_keys_stop_being_listed() -> None:
 
 def test_locations_near_ranks_by_shared_keys_then_id() -> None:
     index = index_of(
-        customer(1, locations=[location(10, postal_code="45127", city="Essen", lat=None, lon=None),
-                               location(11, postal_code="45128", city="Essen", lat=None, lon=None),
-                               location(12, postal_code="45127", city="Bochum", lat=51.0, lon=7.0)]),
-    )  # fmt: skip
+        customer(
+            1,
+            locations=[
+                location(10, postal_code="45127", city="Essen", lat=None, lon=None),
+                location(11, postal_code="45128", city="Essen", lat=None, lon=None),
+                location(12, postal_code="45127", city="Bochum", lat=51.0, lon=7.0),
+            ],
+        ),
+    )
     near = index.tenant("acme").locations_near("45127", "essen", 51.0, 7.0, 10)
     assert near == [10, 12, 11]

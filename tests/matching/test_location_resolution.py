@@ -25,8 +25,9 @@ AUTO_LOCATION = {"location": True}
 
 
 def test_location_reference_links() -> None:
-    result = run(standard_engine(), item({"externalId": "CUST-10042"},
-                                         {"externalId": "LOC-DUS-01"})).result  # fmt: skip
+    result = run(
+        standard_engine(), item({"externalId": "CUST-10042"}, {"externalId": "LOC-DUS-01"})
+    ).result
     assert result.customer_location_id == 35
     assert result.status is S.MAPPED
 
@@ -42,8 +43,9 @@ def test_location_reference_links() -> None:
     ],
 )
 def test_location_by_address(address: dict[str, Any], expected: int | None) -> None:
-    outcome = run(standard_engine(), item({"externalId": "CUST-10042"},
-                                          {"externalId": "LOC-NEW", **address}))  # fmt: skip
+    outcome = run(
+        standard_engine(), item({"externalId": "CUST-10042"}, {"externalId": "LOC-NEW", **address})
+    )
     assert outcome.result.customer_location_id == expected
     if expected is not None:
         assert outcome.changes.external_refs[0].external_id == "LOC-NEW"
@@ -82,15 +84,28 @@ def test_external_id_only_links_locations_by_reference_alone() -> None:
 
 
 def test_location_is_created_with_autocreate() -> None:
-    target = item({"externalId": "CUST-10042"},
-                  {"externalId": "LOC-NEW", "name": "Depot", "street": "Neuer Weg 1",
-                   "postalCode": "45127", "city": "Essen", "latitude": 51.46, "longitude": 7.02})  # fmt: skip
+    target = item(
+        {"externalId": "CUST-10042"},
+        {
+            "externalId": "LOC-NEW",
+            "name": "Depot",
+            "street": "Neuer Weg 1",
+            "postalCode": "45127",
+            "city": "Essen",
+            "latitude": 51.46,
+            "longitude": 7.02,
+        },
+    )
     outcome = run(standard_engine(), target, autoCreate=AUTO_LOCATION)
     assert outcome.result.status is S.CREATED
     assert outcome.result.customer_location_id == 52  # highest location id 51, plus one
     (created,) = outcome.changes.locations
     assert (created.customer_id, created.name, created.street, created.latitude) == (
-        12, "Depot", "Neuer Weg 1", 51.46)  # fmt: skip
+        12,
+        "Depot",
+        "Neuer Weg 1",
+        51.46,
+    )
     assert outcome.changes.external_refs[0][2:] == (ExternalType.LOCATION, "LOC-NEW", 52)
 
 
@@ -103,18 +118,33 @@ def test_created_location_without_coordinates_warns() -> None:
 
 
 def test_location_created_from_the_target_level_address() -> None:
-    target = item({"externalId": "CUST-10042"},
-                  address={"street": "Zeil 1", "postalCode": "60313", "city": "Frankfurt",
-                           "country": "DE", "latitude": 50.11, "longitude": 8.68})  # fmt: skip
+    target = item(
+        {"externalId": "CUST-10042"},
+        address={
+            "street": "Zeil 1",
+            "postalCode": "60313",
+            "city": "Frankfurt",
+            "country": "DE",
+            "latitude": 50.11,
+            "longitude": 8.68,
+        },
+    )
     outcome = run(standard_engine(), target, autoCreate=AUTO_LOCATION)
     (created,) = outcome.changes.locations
     assert (created.street, created.postal_code, created.city, created.country) == (
-        "Zeil 1", "60313", "Frankfurt", "DE")  # fmt: skip
+        "Zeil 1",
+        "60313",
+        "Frankfurt",
+        "DE",
+    )
 
 
 def test_location_dto_without_street_or_postal_code_uses_the_target_address() -> None:
-    target = item({"externalId": "CUST-10042"}, {"name": "Somewhere", "city": "Berlin"},
-                  address={"street": "Königsallee 1", "postalCode": "40212"})  # fmt: skip
+    target = item(
+        {"externalId": "CUST-10042"},
+        {"name": "Somewhere", "city": "Berlin"},
+        address={"street": "Königsallee 1", "postalCode": "40212"},
+    )
     assert run(standard_engine(), target).result.customer_location_id == 35
 
 
@@ -145,15 +175,23 @@ def test_target_address_differs_from_customer_location(
 
 
 def test_linked_location_without_coordinates_warns() -> None:
-    result = run(standard_engine(), item({"externalId": "CUST-20"},
-                                         {"externalId": "LOC-HH-40"})).result  # fmt: skip
+    result = run(
+        standard_engine(), item({"externalId": "CUST-20"}, {"externalId": "LOC-HH-40"})
+    ).result
     assert result.warnings == (W.LOCATION_MISSING_COORDINATES,)
 
 
 def test_autoupdate_writes_location_fields_before_the_address_checks() -> None:
-    target = item({"externalId": "CUST-20"},
-                  {"externalId": "LOC-HH-40", "street": "Am Sandtorkai 7",
-                   "latitude": 53.54, "longitude": 9.99, "accessNotes": "  Gate B  "})  # fmt: skip
+    target = item(
+        {"externalId": "CUST-20"},
+        {
+            "externalId": "LOC-HH-40",
+            "street": "Am Sandtorkai 7",
+            "latitude": 53.54,
+            "longitude": 9.99,
+            "accessNotes": "  Gate B  ",
+        },
+    )
     outcome = run(standard_engine(), target, autoUpdate=True)
     assert outcome.result.warnings == ()
     assert outcome.result.status is S.UPDATED
@@ -166,8 +204,10 @@ def test_autoupdate_writes_location_fields_before_the_address_checks() -> None:
 
 
 def test_location_linked_by_address_is_never_updated() -> None:
-    target = item({"externalId": "CUST-10042"},
-                  {"street": "Hachestr. 12", "postalCode": "45127", "accessNotes": "new"})  # fmt: skip
+    target = item(
+        {"externalId": "CUST-10042"},
+        {"street": "Hachestr. 12", "postalCode": "45127", "accessNotes": "new"},
+    )
     outcome = run(standard_engine(), target, autoUpdate=True)
     assert outcome.result.customer_location_id == 34
     assert outcome.changes.updates == ()

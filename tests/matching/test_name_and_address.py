@@ -85,8 +85,9 @@ def test_margin_against_another_customer_only() -> None:
 
 def test_high_score_without_address_agreement_is_ambiguous() -> None:
     # 400 m away: the score passes the threshold, the address does not agree
-    target = item({"name": "Rhein-Ruhr Medical Supply"},
-                  address={"latitude": 51.4546, "longitude": 7.012})  # fmt: skip
+    target = item(
+        {"name": "Rhein-Ruhr Medical Supply"}, address={"latitude": 51.4546, "longitude": 7.012}
+    )
     outcome = map_(standard_engine(), target)
     assert outcome.result.candidates[0].score >= 0.90
     assert outcome.result.warnings == (W.AMBIGUOUS_NAME_AND_ADDRESS,)
@@ -99,8 +100,10 @@ def test_high_score_without_address_agreement_is_ambiguous() -> None:
     ["Rhein-Ruhr Medical Supply GmbH & Co. KG", "Rhein-Ruhr Medical Supplies"],
 )
 def test_a_known_name_at_a_new_address_blocks_creation(name: str) -> None:
-    target = item({"externalId": "NEW", "name": name},
-                  {"street": "Zeil 1", "postalCode": "60313", "city": "Frankfurt am Main"})  # fmt: skip
+    target = item(
+        {"externalId": "NEW", "name": name},
+        {"street": "Zeil 1", "postalCode": "60313", "city": "Frankfurt am Main"},
+    )
     outcome = map_(standard_engine(), target)
     assert outcome.result.status is S.WARNING
     assert outcome.result.warnings == (W.AMBIGUOUS_NAME_AND_ADDRESS,)
@@ -108,7 +111,9 @@ def test_a_known_name_at_a_new_address_blocks_creation(name: str) -> None:
     assert "alone scores" in outcome.result.explanation[-2]
     # the person deciding sees the known customer, below the threshold
     assert [(c.customer_id, c.outcome) for c in outcome.result.candidates] == [
-        (12, "belowThreshold"), (12, "belowThreshold")]  # fmt: skip
+        (12, "belowThreshold"),
+        (12, "belowThreshold"),
+    ]
 
 
 def test_no_candidate_worth_linking_goes_on_to_creation() -> None:
@@ -129,8 +134,9 @@ def test_no_candidate_without_creation_fails() -> None:
 
 
 def test_gates_come_from_the_settings() -> None:
-    target = item({"name": "Rhein-Ruhr Medical Supply"}, {"street": "Hachestraße 12",
-                                                           "city": "Essen"})  # fmt: skip
+    target = item(
+        {"name": "Rhein-Ruhr Medical Supply"}, {"street": "Hachestraße 12", "city": "Essen"}
+    )
     strict = {"threshold": 1.0, "margin": 0.08, "floor": 0.5, "coordinateAgreementMeters": 150}
     assert map_(standard_engine(), target).result.customer_id == 12
     result = map_(standard_engine(), target, nameAndAddress=strict).result

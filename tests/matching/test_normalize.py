@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from ordinavo_desk.matching.legal_forms import LEGAL_FORM_WORDS
 from ordinavo_desk.matching.normalize import (
-    LEGAL_FORM_WORDS,
     StreetParts,
     fold,
     normalize_city,
@@ -22,9 +22,23 @@ from ordinavo_desk.matching.normalize import (
 )
 
 LEGAL_FORMS = [
-    "GmbH", "G.m.b.H.", "mbH", "AG", "KG", "GmbH & Co. KG", "GmbH und Co. KG", "e.K.",
-    "UG (haftungsbeschränkt)", "UG", "OHG", "e.V.", "KGaA", "AG & Co. KG", "gGmbH", "Ltd.",
-]  # fmt: skip
+    "GmbH",
+    "G.m.b.H.",
+    "mbH",
+    "AG",
+    "KG",
+    "GmbH & Co. KG",
+    "GmbH und Co. KG",
+    "e.K.",
+    "UG (haftungsbeschränkt)",
+    "UG",
+    "OHG",
+    "e.V.",
+    "KGaA",
+    "AG & Co. KG",
+    "gGmbH",
+    "Ltd.",
+]
 
 
 @pytest.mark.parametrize(
@@ -97,36 +111,57 @@ def test_house_number_forms() -> None:
 @pytest.mark.parametrize(
     ("spellings", "key"),
     [
-        (["Frankfurt am Main", "Frankfurt a. M.", "Frankfurt a.M.", "Frankfurt/Main",
-          "FRANKFURT (MAIN)", "Frankfurt"], "frankfurt main"),
+        (
+            [
+                "Frankfurt am Main",
+                "Frankfurt a. M.",
+                "Frankfurt a.M.",
+                "Frankfurt/Main",
+                "FRANKFURT (MAIN)",
+                "Frankfurt",
+            ],
+            "frankfurt main",
+        ),
         (["Frankfurt (Oder)", "Frankfurt an der Oder", "Frankfurt a.d.O."], "frankfurt oder"),
-        (["Halle (Saale)", "Halle an der Saale", "Halle/Saale", "Halle a.d.S.", "Halle"],
-         "halle saale"),
+        (
+            ["Halle (Saale)", "Halle an der Saale", "Halle/Saale", "Halle a.d.S.", "Halle"],
+            "halle saale",
+        ),
         (["Freiburg im Breisgau", "Freiburg i. Br.", "Freiburg i.Br."], "freiburg breisgau"),
         (["St. Augustin", "Sankt Augustin"], "sankt augustin"),
         (["München", "Muenchen", "Munich"], "muenchen"),
         (["Köln", "Koeln", "Cologne"], "koeln"),
     ],
-)  # fmt: skip
+)
 def test_city_spellings(spellings: list[str], key: str) -> None:
     assert {normalize_city(s) for s in spellings} == {key}
 
 
 @pytest.mark.parametrize(
     ("raw", "country", "expected"),
-    [(" 45127 ", None, "45127"), ("D-45127", None, "45127"), ("DE-45127", "DE", "45127"),
-     ("1067", "DE", "01067"), ("1012 ab", "NL", "1012AB"), ("1067", "AT", "1067")],
-)  # fmt: skip
+    [
+        (" 45127 ", None, "45127"),
+        ("D-45127", None, "45127"),
+        ("DE-45127", "DE", "45127"),
+        ("1067", "DE", "01067"),
+        ("1012 ab", "NL", "1012AB"),
+        ("1067", "AT", "1067"),
+    ],
+)
 def test_postal_codes(raw: str, country: str | None, expected: str) -> None:
     assert normalize_postal_code(raw, country) == expected
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(" Anna.Weber@Example.COM ", "anna.weber@example.com"),
-     ("mailto:ops@example.com", "ops@example.com"), ("<ops@example.com>", "ops@example.com"),
-     ("not an address", None), ("@example.com", None)],
-)  # fmt: skip
+    [
+        (" Anna.Weber@Example.COM ", "anna.weber@example.com"),
+        ("mailto:ops@example.com", "ops@example.com"),
+        ("<ops@example.com>", "ops@example.com"),
+        ("not an address", None),
+        ("@example.com", None),
+    ],
+)
 def test_emails(raw: str, expected: str | None) -> None:
     assert normalize_email(raw) == expected
 

@@ -36,14 +36,28 @@ ITEM = {
     "externalId": "JOB-2026-000918",
     "operation": "upsert",
     "title": "Quarterly maintenance",
-    "customer": {"externalId": "CUST-10042", "customerNumber": "RRM-001",
-                 "name": "Rhein-Ruhr Medical Supply"},
-    "location": {"externalId": "LOC-ESSEN-01", "name": "Essen Center", "street": "Hachestrasse 12",
-                 "postalCode": "45127", "city": "Essen", "country": "DE",
-                 "latitude": 51.451, "longitude": 7.012},
-    "contact": {"externalId": "CONT-44", "firstName": "Anna", "lastName": "Weber",
-                "email": "anna.weber@example.com"},
-}  # fmt: skip
+    "customer": {
+        "externalId": "CUST-10042",
+        "customerNumber": "RRM-001",
+        "name": "Rhein-Ruhr Medical Supply",
+    },
+    "location": {
+        "externalId": "LOC-ESSEN-01",
+        "name": "Essen Center",
+        "street": "Hachestrasse 12",
+        "postalCode": "45127",
+        "city": "Essen",
+        "country": "DE",
+        "latitude": 51.451,
+        "longitude": 7.012,
+    },
+    "contact": {
+        "externalId": "CONT-44",
+        "firstName": "Anna",
+        "lastName": "Weber",
+        "email": "anna.weber@example.com",
+    },
+}
 
 EXPECTED = """{"itemExternalId": "JOB-2026-000918", "status": "Mapped", "customerId": 12,
  "customerLocationId": 34, "customerContactId": 56, "warnings": [],

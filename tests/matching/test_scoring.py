@@ -15,8 +15,16 @@ from ordinavo_desk.matching.records import CustomerRecord, LocationRecord
 from ordinavo_desk.matching.scoring import PairScore, Probe, score_pair
 
 STORED_NAME = "Rhein-Ruhr Medical Supply GmbH"
-STORED = LocationRecord("t", 34, 12, street="Hachestraße 12", postal_code="45127", city="Essen",
-                        latitude=51.451, longitude=7.012)  # fmt: skip
+STORED = LocationRecord(
+    "t",
+    34,
+    12,
+    street="Hachestraße 12",
+    postal_code="45127",
+    city="Essen",
+    latitude=51.451,
+    longitude=7.012,
+)
 
 
 def score(name: str | None, stored: LocationRecord | None = STORED, **address: Any) -> PairScore:
@@ -25,8 +33,13 @@ def score(name: str | None, stored: LocationRecord | None = STORED, **address: A
     return score_pair(probe, customer, normalize_name(STORED_NAME), stored, DEFAULT_POLICY)
 
 
-FULL = {"street": "Hachestr. 12", "postal_code": "45127", "city": "Essen",
-        "latitude": 51.451, "longitude": 7.012}  # fmt: skip
+FULL = {
+    "street": "Hachestr. 12",
+    "postal_code": "45127",
+    "city": "Essen",
+    "latitude": 51.451,
+    "longitude": 7.012,
+}
 
 
 @pytest.mark.parametrize(
@@ -34,10 +47,19 @@ FULL = {"street": "Hachestr. 12", "postal_code": "45127", "city": "Essen",
     [
         # name: different < fuzzy < exact
         (dict(name="Ganz Anders", **FULL), dict(name="Rhein-Ruhr Medical Suply", **FULL)),
-        (dict(name="Rhein-Ruhr Medical Suply", **FULL), dict(name="Rhein Ruhr Medical Supply", **FULL)),
+        (
+            dict(name="Rhein-Ruhr Medical Suply", **FULL),
+            dict(name="Rhein Ruhr Medical Supply", **FULL),
+        ),
         # street: different < other house number < close house number < same
-        (dict(FULL, name="X", street="Andere Allee 1"), dict(FULL, name="X", street="Hachestraße 40")),
-        (dict(FULL, name="X", street="Hachestraße 40"), dict(FULL, name="X", street="Hachestraße 12a")),
+        (
+            dict(FULL, name="X", street="Andere Allee 1"),
+            dict(FULL, name="X", street="Hachestraße 40"),
+        ),
+        (
+            dict(FULL, name="X", street="Hachestraße 40"),
+            dict(FULL, name="X", street="Hachestraße 12a"),
+        ),
         (dict(FULL, name="X", street="Hachestraße 12a"), dict(FULL, name="X")),
         # postal code
         (dict(FULL, name="X", postal_code="45128"), dict(FULL, name="X")),
@@ -47,18 +69,27 @@ FULL = {"street": "Hachestr. 12", "postal_code": "45127", "city": "Essen",
         (dict(FULL, name="X", latitude=51.47), dict(FULL, name="X", latitude=51.455)),
         (dict(FULL, name="X", latitude=51.455), dict(FULL, name="X")),
     ],
-)  # fmt: skip
+)
 def test_score_rises_with_every_signal(worse: dict[str, Any], better: dict[str, Any]) -> None:
     assert score(**worse).score < score(**better).score
 
 
 def test_reasons_per_signal_and_contributions_add_up() -> None:
-    pair = score("Rhein Ruhr Medical Suply", street="Hachestr. 12", postal_code="45127",
-                 city="Essen", latitude=51.4513, longitude=7.012)  # fmt: skip
+    pair = score(
+        "Rhein Ruhr Medical Suply",
+        street="Hachestr. 12",
+        postal_code="45127",
+        city="Essen",
+        latitude=51.4513,
+        longitude=7.012,
+    )
     assert [r.field for r in pair.reasons] == [
-        "customer.name", "location.street", "location.postalCode", "location.city",
+        "customer.name",
+        "location.street",
+        "location.postalCode",
+        "location.city",
         "location.coordinates",
-    ]  # fmt: skip
+    ]
     assert sum(r.contribution for r in pair.reasons) == pytest.approx(pair.score, abs=1e-3)
     assert pair.reasons[4].comparison == "33 m apart"
     assert pair.reasons[1].incoming == "Hachestr. 12"

@@ -51,11 +51,13 @@ def test_manual_only_is_skipped_with_candidates_from_every_signal() -> None:
         },
         {"externalId": "LOC-ESSEN-01", **ESSEN_COORDS},
     )
-    result = run(standard_engine(), target, strategy="ManualOnly",
-                 autoCreate=AUTO_ALL).result  # fmt: skip
+    result = run(standard_engine(), target, strategy="ManualOnly", autoCreate=AUTO_ALL).result
     assert result.status is S.SKIPPED
     assert (result.customer_id, result.customer_location_id, result.customer_contact_id) == (
-        None, None, None)  # fmt: skip
+        None,
+        None,
+        None,
+    )
     assert result.warnings == ()
     rows = {(c.customer_id, c.customer_location_id): c for c in result.candidates}
     # the reference reaches 12 (proposed as ExternalIdThenNameAndAddress would link it),
@@ -72,12 +74,17 @@ def test_manual_only_is_skipped_with_candidates_from_every_signal() -> None:
 def test_failed_links_creates_and_stores_nothing() -> None:
     # the customer number links 12 (its reference would be stored), but the contact
     # reference belongs to 20: a reference conflict
-    target = item({"externalId": "NEW-1", "customerNumber": "RRM-001"}, ESSEN,
-                  {"externalId": "CONT-44"})  # fmt: skip
+    target = item(
+        {"externalId": "NEW-1", "customerNumber": "RRM-001"}, ESSEN, {"externalId": "CONT-44"}
+    )
     good = run(standard_engine(), target, autoCreate=AUTO_ALL)
     assert good.result.status is S.MAPPED or good.result.status is S.WARNING
-    bad_target = item({"externalId": "NEW-1", "customerNumber": "NFS-9"}, ESSEN,
-                      {"externalId": "CONT-44"}, external_id="JOB-2")  # fmt: skip
+    bad_target = item(
+        {"externalId": "NEW-1", "customerNumber": "NFS-9"},
+        ESSEN,
+        {"externalId": "CONT-44"},
+        external_id="JOB-2",
+    )
     outcome = run(standard_engine(), bad_target, autoCreate=AUTO_ALL)
     assert outcome.result.status is S.FAILED
     assert outcome.result.warnings == (WarningCode.CONTACT_CUSTOMER_MISMATCH,)
@@ -90,17 +97,37 @@ def test_failed_links_creates_and_stores_nothing() -> None:
     ("target", "overrides", "status"),
     [
         # Warning beats Created: a created customer whose new location has no coordinates
-        (item({"externalId": "NEW-9", "name": "Neu GmbH"}, {"street": "Weg 1", "postalCode": "10115"}),
-         {"strategy": "ExternalIdOnly", "autoCreate": AUTO_ALL}, S.WARNING),
+        (
+            item(
+                {"externalId": "NEW-9", "name": "Neu GmbH"},
+                {"street": "Weg 1", "postalCode": "10115"},
+            ),
+            {"strategy": "ExternalIdOnly", "autoCreate": AUTO_ALL},
+            S.WARNING,
+        ),
         # Created
-        (item({"externalId": "NEW-9", "name": "Neu GmbH"}, ESSEN_COORDS),
-         {"strategy": "ExternalIdOnly", "autoCreate": AUTO_ALL}, S.CREATED),
+        (
+            item({"externalId": "NEW-9", "name": "Neu GmbH"}, ESSEN_COORDS),
+            {"strategy": "ExternalIdOnly", "autoCreate": AUTO_ALL},
+            S.CREATED,
+        ),
         # Created beats Updated
-        (item({"externalId": "CUST-10042", "industry": "Pharma"}, {"externalId": "LOC-NEW", **ESSEN_COORDS}),
-         {"strategy": "ExternalIdOnly", "autoCreate": AUTO_ALL, "autoUpdate": True}, S.CREATED),
+        (
+            item(
+                {"externalId": "CUST-10042", "industry": "Pharma"},
+                {"externalId": "LOC-NEW", **ESSEN_COORDS},
+            ),
+            {"strategy": "ExternalIdOnly", "autoCreate": AUTO_ALL, "autoUpdate": True},
+            S.CREATED,
+        ),
         # Updated
-        (item({"externalId": "CUST-10042", "industry": "Pharma"}, {"externalId": "LOC-ESSEN-01"}),
-         {"autoUpdate": True}, S.UPDATED),
+        (
+            item(
+                {"externalId": "CUST-10042", "industry": "Pharma"}, {"externalId": "LOC-ESSEN-01"}
+            ),
+            {"autoUpdate": True},
+            S.UPDATED,
+        ),
         # Mapped
         (item({"externalId": "CUST-10042"}, {"externalId": "LOC-ESSEN-01"}), {}, S.MAPPED),
         # Warning: archived customer
@@ -108,7 +135,7 @@ def test_failed_links_creates_and_stores_nothing() -> None:
         # Failed: nothing to link, creation off
         (item({"externalId": "UNKNOWN"}), {}, S.FAILED),
     ],
-)  # fmt: skip
+)
 def test_status_precedence(target: Any, overrides: dict[str, Any], status: MappingStatus) -> None:
     assert run(standard_engine(), target, **overrides).result.status is status
 
@@ -125,3 +152,20 @@ def test_an_item_naming_another_source_system_is_invalid(named: str) -> None:
 def test_an_item_naming_the_same_source_system_is_fine() -> None:
     target = item({"externalId": "CUST-10042"}, sourceSystem=" sap-erp ")
     assert run(standard_engine(), target).result.customer_id == 12
+
+
+def test_warnings_each_once_in_the_order_raised() -> None:
+    # archived customer (customer step), created location without coordinates (location
+    # steps), contact creation disabled (contact step)
+    target = item(
+        {"externalId": "CUST-21"},
+        {"externalId": "LOC-NEW", "street": "Neu 1", "postalCode": "04109"},
+        {"displayName": "Nobody"},
+    )
+    result = run(standard_engine(), target, autoCreate={"location": True}).result
+    assert result.warnings == (
+        WarningCode.CUSTOMER_ARCHIVED_OR_BLOCKED,
+        WarningCode.LOCATION_MISSING_COORDINATES,
+        WarningCode.CONTACT_AUTO_CREATE_DISABLED,
+    )
+    assert result.status is S.WARNING
