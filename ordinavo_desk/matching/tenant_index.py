@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 from ordinavo_desk.domain.enums import ExternalType
@@ -163,30 +163,31 @@ class TenantIndex:
         self._customers[record.id] = entry
         self._index_customer(entry)
 
-    def add_location(self, record: LocationRecord) -> None:
-        entry = self._customers.get(record.customer_id)
+    def _owner(
+        self, kind: str, record_id: int, customer_id: int, existing: Container[int]
+    ) -> _CustomerEntry:
+        """The customer a new location or contact belongs to; a clash is a conflict."""
+        entry = self._customers.get(customer_id)
         if entry is None:
-            raise ConflictError(f"location {record.id}: no customer {record.customer_id}")
-        if record.id in self._locations:
-            raise ConflictError(f"location {record.id} exists already in tenant {self.tenant}")
+            raise ConflictError(f"{kind} {record_id}: no customer {customer_id}")
+        if record_id in existing:
+            raise ConflictError(f"{kind} {record_id} exists already in tenant {self.tenant}")
+        return entry
+
+    def add_location(self, record: LocationRecord) -> None:
+        entry = self._owner("location", record.id, record.customer_id, self._locations)
         self._locations[record.id] = record
         if entry.location_ids is None:
-            entry.location_ids = [record.id]
-        else:
-            entry.location_ids.append(record.id)
+            entry.location_ids = []
+        entry.location_ids.append(record.id)
         self._index_location(record)
 
     def add_contact(self, record: ContactRecord) -> None:
-        entry = self._customers.get(record.customer_id)
-        if entry is None:
-            raise ConflictError(f"contact {record.id}: no customer {record.customer_id}")
-        if record.id in self._contacts:
-            raise ConflictError(f"contact {record.id} exists already in tenant {self.tenant}")
+        entry = self._owner("contact", record.id, record.customer_id, self._contacts)
         self._contacts[record.id] = record
         if entry.contact_ids is None:
-            entry.contact_ids = [record.id]
-        else:
-            entry.contact_ids.append(record.id)
+            entry.contact_ids = []
+        entry.contact_ids.append(record.id)
 
     def add_external_ref(
         self, source_system: str, external_type: ExternalType, external_id: str, record_id: int

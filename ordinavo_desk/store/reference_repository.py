@@ -12,22 +12,18 @@ from sqlalchemy.orm import Session
 from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.errors import ConflictError
 from ordinavo_desk.domain.reference import Contact, Customer, ExternalRef, Location
+from ordinavo_desk.matching.records import ContactRecord, CustomerRecord, LocationRecord
 from ordinavo_desk.store.profile_repository import ensure_tenant
 from ordinavo_desk.store.rows import ContactRow, CustomerRow, ExternalRefRow, LocationRow
 
 CHUNK = 500
 T = TypeVar("T")
 
-_CUSTOMER_FIELDS = ("customer_number", "name", "type", "industry", "email", "phone", "website")
-_LOCATION_FIELDS = (
-    "name", "type", "street", "postal_code", "city", "region", "country", "latitude",
-    "longitude", "default_estimated_work_minutes", "default_priority", "access_notes",
-    "parking_notes",
-)  # fmt: skip
-_CONTACT_FIELDS = (
-    "location_id", "first_name", "last_name", "display_name", "role", "department", "email",
-    "phone", "mobile", "preferred_contact_method",
-)  # fmt: skip
+# The plain value fields of each record kind, as the matching records define them.
+_KEYS = frozenset({"tenant", "id", "customer_id", "status"})
+_CUSTOMER_FIELDS = tuple(f for f in CustomerRecord._fields if f not in _KEYS)
+_LOCATION_FIELDS = tuple(f for f in LocationRecord._fields if f not in _KEYS)
+_CONTACT_FIELDS = tuple(f for f in ContactRecord._fields if f not in _KEYS)
 
 
 def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
