@@ -178,13 +178,18 @@ class MappingEngine:
 
     def _candidates(self, run: ItemRun, linked: RowKey | None) -> tuple[Candidate, ...]:
         reaches = find_reaches(run)
-        pairs = list(run.pairs)
+        search = run.search
+        pairs = list(search.pairs)
         present_rows = {(p.customer_id, p.location_id) for p in pairs}
         present = {p.customer_id for p in pairs}
         keys: list[RowKey] = []
         wanted = [r.customer_id for r in reaches] + ([linked[0]] if linked is not None else [])
         limit = run.tenant.limits.max_locations_per_customer
         for customer_id in dict.fromkeys(wanted):
+            set_aside = search.unscored.get(customer_id)
+            if set_aside is not None:  # found by the search: its rows count after all
+                keys.extend((customer_id, location_id) for location_id in set_aside)
+                continue
             if customer_id in present:
                 continue
             location_ids = run.tenant.location_ids(customer_id)

@@ -33,7 +33,7 @@ R = TypeVar("R", CustomerRecord, LocationRecord, ContactRecord)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while millions of records are added: they form
     no cycles, and repeated full collections over a growing heap would make the build
     quadratic."""
@@ -72,56 +72,65 @@ class ReferenceIndex:
         to ``default_tenant``. A duplicate id (per kind, across the data) or a duplicate
         external reference is an InputError naming the record."""
         index = cls(limits)
-        with _collector_paused():
-            index._add_reference(customers, default_tenant)
+        with collector_paused():
+            for position, customer in enumerate(customers):
+                index.add_reference_customer(
+                    customer, customer.tenant or default_tenant, f"customers[{position}]"
+                )
         return index
 
-    def _add_reference(self, customers: Iterable[Customer], default_tenant: str) -> None:
-        index = self
-        seen: dict[ExternalType, set[int]] = {kind: set() for kind in ExternalType}
-        for position, customer in enumerate(customers):
-            where = f"customers[{position}]"
-            tenant = customer.tenant or default_tenant
-            records: list[tuple[str, ExternalType, int]] = [
-                (where, ExternalType.CUSTOMER, customer.id),
-                *(
-                    (f"{where}.locations[{i}]", ExternalType.LOCATION, loc.id)
-                    for i, loc in enumerate(customer.locations)
-                ),
-                *(
-                    (f"{where}.contacts[{i}]", ExternalType.CONTACT, con.id)
-                    for i, con in enumerate(customer.contacts)
-                ),
-            ]
-            for path, kind, record_id in records:
-                if record_id in seen[kind]:
-                    raise InputError(f"duplicate {kind.lower()} id {record_id}", field=f"{path}.id")
-                seen[kind].add(record_id)
-            try:
-                index.add_customer(customer_record(customer, tenant))
-                for loc in customer.locations:
-                    index.add_location(location_record(loc, tenant, customer.id))
-                for con in customer.contacts:
-                    index.add_contact(contact_record(con, tenant, customer.id))
-                refs = refs_of(customer.external_refs, tenant, ExternalType.CUSTOMER, customer.id)
-                for loc in customer.locations:
-                    refs += refs_of(loc.external_refs, tenant, ExternalType.LOCATION, loc.id)
-                for con in customer.contacts:
-                    refs += refs_of(con.external_refs, tenant, ExternalType.CONTACT, con.id)
-                for ref in refs:
-                    if (
-                        index.tenant(tenant).resolve(
-                            ref.source_system, ref.external_type, ref.external_id
-                        )
-                        is not None
-                    ):
-                        raise ConflictError(
-                            f"duplicate external reference {ref.external_type} "
-                            f"{ref.external_id} ({ref.source_system})"
-                        )
-                    index.add_external_ref(ref)
-            except ConflictError as exc:
-                raise InputError(str(exc), field=where) from exc
+    def add_reference_customer(self, customer: Customer, tenant: str, where: str = "") -> None:
+        """Add a customer of the exchange format with its locations, contacts and
+        references, all or nothing. A record id already indexed (per kind, in any tenant)
+        or an external reference held by another record is an InputError whose field
+        starts with ``where``, the customer's place in its file."""
+        base = f"{where}." if where else ""
+        records: list[tuple[str, ExternalType, int]] = [
+            (f"{base}id", ExternalType.CUSTOMER, customer.id),
+            *(
+                (f"{base}locations[{i}].id", ExternalType.LOCATION, loc.id)
+                for i, loc in enumerate(customer.locations)
+            ),
+            *(
+                (f"{base}contacts[{i}].id", ExternalType.CONTACT, con.id)
+                for i, con in enumerate(customer.contacts)
+            ),
+        ]
+        mine: set[tuple[ExternalType, int]] = set()
+        for path, kind, record_id in records:
+            if (kind, record_id) in mine or self._holds(kind, record_id):
+                raise InputError(f"duplicate {kind.lower()} id {record_id}", field=path)
+            mine.add((kind, record_id))
+        refs = refs_of(customer.external_refs, tenant, ExternalType.CUSTOMER, customer.id)
+        for loc in customer.locations:
+            refs += refs_of(loc.external_refs, tenant, ExternalType.LOCATION, loc.id)
+        for con in customer.contacts:
+            refs += refs_of(con.external_refs, tenant, ExternalType.CONTACT, con.id)
+        target = self.tenant(tenant)
+        keys: set[tuple[str, ExternalType, str]] = set()
+        for ref in refs:
+            key = (ref.source_system.strip(), ref.external_type, ref.external_id.strip())
+            if key in keys or target.resolve(*key) is not None:
+                raise InputError(
+                    f"duplicate external reference {ref.external_type} "
+                    f"{ref.external_id} ({ref.source_system})",
+                    field=where or None,
+                )
+            keys.add(key)
+        try:
+            self.add_customer(customer_record(customer, tenant))
+            for loc in customer.locations:
+                self.add_location(location_record(loc, tenant, customer.id))
+            for con in customer.contacts:
+                self.add_contact(contact_record(con, tenant, customer.id))
+            for ref in refs:
+                self.add_external_ref(ref)
+        except ConflictError as exc:  # checked above; kept as a last line of defence
+            raise InputError(str(exc), field=where or None) from exc
+
+    def _holds(self, kind: ExternalType, record_id: int) -> bool:
+        """Whether any tenant has a record of this kind with this id."""
+        return any(tenant.holds(kind, record_id) for tenant in self._tenants.values())
 
     @classmethod
     def from_rows(
@@ -135,7 +144,7 @@ class ReferenceIndex:
         """Index compact records as a store streams them (customers first, so that every
         location and contact finds its customer)."""
         index = cls(limits)
-        with _collector_paused():
+        with collector_paused():
             index._add_all(ExternalType.CUSTOMER, customers, TenantIndex.add_customer)
             index._add_all(ExternalType.LOCATION, locations, TenantIndex.add_location)
             index._add_all(ExternalType.CONTACT, contacts, TenantIndex.add_contact)

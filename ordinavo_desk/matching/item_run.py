@@ -8,10 +8,11 @@ from enum import StrEnum
 from ordinavo_desk.domain.connect import InboundTarget
 from ordinavo_desk.domain.enums import ExternalType, Scope, Strategy, WarningCode
 from ordinavo_desk.domain.settings import MappingSettings
-from ordinavo_desk.matching.candidates import search_pairs
+from ordinavo_desk.matching.candidates import PairSearch, search_pairs
 from ordinavo_desk.matching.changes import FieldUpdate, IndexChanges
 from ordinavo_desk.matching.explain import Step
 from ordinavo_desk.matching.index import ReferenceIndex
+from ordinavo_desk.matching.pair_scores import PairScore
 from ordinavo_desk.matching.policy import ScoringPolicy
 from ordinavo_desk.matching.records import (
     ContactRecord,
@@ -19,10 +20,17 @@ from ordinavo_desk.matching.records import (
     ExternalRefRecord,
     LocationRecord,
 )
-from ordinavo_desk.matching.scoring import PairScore, Probe
+from ordinavo_desk.matching.scoring import Probe
 from ordinavo_desk.matching.tenant_index import TenantIndex
 
 EPSILON = 1e-9
+
+
+def score_cutoff(settings: MappingSettings) -> float:
+    """The lowest score that can matter: the candidate floor, or the score a runner-up
+    needs to spoil a strong candidate (threshold − margin), whichever is lower."""
+    gates = settings.name_and_address
+    return min(gates.floor, gates.threshold - gates.margin)
 
 
 class LinkVia(StrEnum):
@@ -75,7 +83,7 @@ class ItemRun:
     created_contacts: list[ContactRecord] = field(default_factory=list)
     updates: list[FieldUpdate] = field(default_factory=list)
     stored_refs: list[ExternalRefRecord] = field(default_factory=list)
-    _pairs: list[PairScore] | None = None
+    _search: PairSearch | None = None
 
     # -- context --------------------------------------------------------------------------
 
@@ -138,8 +146,15 @@ class ItemRun:
         )
 
     @property
+    def search(self) -> PairSearch:
+        """Name-and-address candidates of the item (computed once). Pairs scoring below
+        every gate and the candidate floor whatever their address are left unscored."""
+        if self._search is None:
+            cutoff = score_cutoff(self.settings)
+            self._search = search_pairs(self.tenant, self.probe, self.policy, cutoff)
+        return self._search
+
+    @property
     def pairs(self) -> list[PairScore]:
-        """Name-and-address candidates of the item, best first (computed once)."""
-        if self._pairs is None:
-            self._pairs = search_pairs(self.tenant, self.probe, self.policy)
-        return self._pairs
+        """The scored name-and-address candidates of the item, best first."""
+        return self.search.pairs

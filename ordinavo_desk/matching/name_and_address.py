@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ordinavo_desk.domain.enums import WarningCode
 from ordinavo_desk.matching.item_run import EPSILON, ItemRun
-from ordinavo_desk.matching.scoring import PairScore, location_keys
+from ordinavo_desk.matching.pair_scores import PairScore
+from ordinavo_desk.matching.scoring import location_keys
 
 AMBIGUOUS = WarningCode.AMBIGUOUS_NAME_AND_ADDRESS.value
 
@@ -56,7 +57,15 @@ def name_and_address(run: ItemRun) -> PairScore | None:
     gates = run.settings.name_and_address
     pairs = run.pairs
     if not pairs:
-        run.step("name and address: no candidate shares a name word or an address key")
+        if run.search.unscored:
+            bound = 1.0 - run.policy.name_weight
+            run.step(
+                "name and address: no candidate's name resembles the item's, and the "
+                f"address alone scores at most {bound:.2f}, below the threshold "
+                f"{gates.threshold:.2f}: no candidate worth linking"
+            )
+        else:
+            run.step("name and address: no candidate shares a name word or an address key")
         return None
     best = pairs[0]
     runner_up = max((p.score for p in pairs if p.customer_id != best.customer_id), default=0.0)

@@ -46,8 +46,11 @@ class CandidateLimits:
     block_cap: int = 2000
     #: Locations taken from the address blocks (those hit by most keys first).
     max_address_locations: int = 1000
-    #: Customers taken from the name blocks (most shared rare words first).
-    max_name_customers: int = 100
+    #: Customers taken from the name blocks and compared by name (most shared rare words
+    #: first).
+    max_word_customers: int = 300
+    #: Customers found by name alone that are scored (exact names, then the most similar).
+    max_name_customers: int = 20
     #: Locations scored per customer found by name or reference, beyond those found by
     #: address.
     max_locations_per_customer: int = 25

@@ -7,6 +7,7 @@ exchange format (domain ``Customer``) converts with the functions below.
 
 from __future__ import annotations
 
+import sys
 from typing import NamedTuple
 
 from ordinavo_desk.domain.enums import CustomerStatus, ExternalType
@@ -96,14 +97,28 @@ CONTACT_UPDATABLE: tuple[str, ...] = (
 # -- conversion from and to the exchange format -------------------------------------------
 
 
+def shared(value: str | None) -> str | None:
+    """One string object for values that repeat across records (cities, postal codes,
+    types): a million records keep a few thousand strings instead of a million copies."""
+    return sys.intern(value) if value is not None else None
+
+
+#: Fields whose values repeat across records, kept as shared strings.
+SHARED_CUSTOMER_FIELDS = frozenset({"type", "industry"})
+SHARED_LOCATION_FIELDS = frozenset(
+    {"name", "type", "postal_code", "city", "region", "country", "default_priority"}
+)
+SHARED_CONTACT_FIELDS = frozenset({"role", "department", "preferred_contact_method"})
+
+
 def customer_record(customer: Customer, tenant: str) -> CustomerRecord:
     return CustomerRecord(
         tenant=tenant,
         id=customer.id,
         customer_number=customer.customer_number,
         name=customer.name,
-        type=customer.type,
-        industry=customer.industry,
+        type=shared(customer.type),
+        industry=shared(customer.industry),
         email=customer.email,
         phone=customer.phone,
         website=customer.website,
@@ -112,20 +127,51 @@ def customer_record(customer: Customer, tenant: str) -> CustomerRecord:
 
 
 def location_record(location: Location, tenant: str, customer_id: int) -> LocationRecord:
-    data = location.model_dump(exclude={"id", "external_refs"})
-    return LocationRecord(tenant=tenant, id=location.id, customer_id=customer_id, **data)
+    return LocationRecord(
+        tenant,
+        location.id,
+        customer_id,
+        shared(location.name),
+        shared(location.type),
+        location.street,
+        shared(location.postal_code),
+        shared(location.city),
+        shared(location.region),
+        shared(location.country),
+        location.latitude,
+        location.longitude,
+        location.default_estimated_work_minutes,
+        shared(location.default_priority),
+        location.access_notes,
+        location.parking_notes,
+    )
 
 
 def contact_record(contact: Contact, tenant: str, customer_id: int) -> ContactRecord:
-    data = contact.model_dump(exclude={"id", "external_refs"})
-    return ContactRecord(tenant=tenant, id=contact.id, customer_id=customer_id, **data)
+    return ContactRecord(
+        tenant,
+        contact.id,
+        customer_id,
+        contact.location_id,
+        contact.first_name,
+        contact.last_name,
+        contact.display_name,
+        shared(contact.role),
+        shared(contact.department),
+        contact.email,
+        contact.phone,
+        contact.mobile,
+        shared(contact.preferred_contact_method),
+    )
 
 
 def refs_of(
     refs: tuple[ExternalRef, ...], tenant: str, external_type: ExternalType, record_id: int
 ) -> list[ExternalRefRecord]:
     return [
-        ExternalRefRecord(tenant, ref.source_system, external_type, ref.external_id, record_id)
+        ExternalRefRecord(
+            tenant, sys.intern(ref.source_system), external_type, ref.external_id, record_id
+        )
         for ref in refs
     ]
 

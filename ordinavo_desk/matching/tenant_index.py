@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections import Counter
+from collections.abc import Container, Iterator
 from typing import Any
 
 from ordinavo_desk.domain.enums import ExternalType
@@ -21,7 +22,12 @@ from ordinavo_desk.matching.geo import cells_within
 from ordinavo_desk.matching.normalize import normalize_name
 from ordinavo_desk.matching.policy import CandidateLimits
 from ordinavo_desk.matching.records import ContactRecord, CustomerRecord, LocationRecord
+from ordinavo_desk.matching.scoring import AddressKeys, location_keys
 
+#: Postings read per customer wanted from the name words, rarest words first.
+_WORD_POSTINGS_PER_CUSTOMER = 4
+#: Locations whose address keys are kept between items.
+_ADDRESS_KEYS_KEPT = 100_000
 _LOCATION_BLOCK_FIELDS = frozenset({"postal_code", "city", "country", "latitude", "longitude"})
 
 
@@ -58,6 +64,8 @@ class TenantIndex:
         self._postal: BlockTable[str] = BlockTable(limits.block_cap)
         self._cities: BlockTable[str] = BlockTable(limits.block_cap)
         self._cells: BlockTable[int] = BlockTable(limits.block_cap)
+        #: Address keys of locations recently compared (see ``address_keys``).
+        self._address_keys: dict[int, tuple[LocationRecord, AddressKeys]] = {}
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -80,6 +88,19 @@ class TenantIndex:
     def location(self, location_id: int) -> LocationRecord | None:
         return self._locations.get(location_id)
 
+    def address_keys(self, location: LocationRecord) -> AddressKeys:
+        """The comparison form of a location's address, kept for the locations compared
+        recently (a bounded cache: the keys of millions of locations would double the
+        index, and most are never compared)."""
+        cached = self._address_keys.get(location.id)
+        if cached is not None and cached[0] is location:
+            return cached[1]
+        keys = location_keys(location)
+        if len(self._address_keys) >= _ADDRESS_KEYS_KEPT:
+            self._address_keys.clear()
+        self._address_keys[location.id] = (location, keys)
+        return keys
+
     def contact(self, contact_id: int) -> ContactRecord | None:
         return self._contacts.get(contact_id)
 
@@ -98,6 +119,19 @@ class TenantIndex:
         if entry is None or entry.contact_ids is None:
             return ()
         return tuple(entry.contact_ids)
+
+    def customer_ids(self) -> Iterator[int]:
+        """Every customer id, in the order indexed (for exports and comparisons; matching
+        never walks the whole tenant)."""
+        return iter(self._customers)
+
+    def holds(self, kind: ExternalType, record_id: int) -> bool:
+        """Whether a record of this kind with this id is indexed."""
+        if kind is ExternalType.CUSTOMER:
+            return record_id in self._customers
+        if kind is ExternalType.LOCATION:
+            return record_id in self._locations
+        return record_id in self._contacts
 
     def resolve(
         self, source_system: str, external_type: ExternalType, external_id: str
@@ -119,12 +153,15 @@ class TenantIndex:
 
     def customers_by_words(self, name_key: str, limit: int) -> list[int]:
         """Customers sharing rare words of the name, those sharing most first."""
-        hits: dict[int, int] = {}
-        for word in name_words(name_key):
-            for customer_id in self._words.get(word):
-                hits[customer_id] = hits.get(customer_id, 0) + 1
-        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
-        return [customer_id for customer_id, _ in ranked[:limit]]
+        postings = sorted((self._words.get(word) for word in name_words(name_key)), key=len)
+        hits: Counter[int] = Counter()
+        budget = _WORD_POSTINGS_PER_CUSTOMER * limit
+        for ids in postings:  # rarest words first, the most telling
+            if budget <= 0:
+                break
+            hits.update(ids)
+            budget -= len(ids)
+        return _most_shared(hits, limit)
 
     def locations_near(
         self,
@@ -136,23 +173,17 @@ class TenantIndex:
     ) -> list[int]:
         """Locations sharing the postal code, the city or a nearby grid cell (keys already
         normalised), those sharing most keys first."""
-        hits: dict[int, int] = {}
-
-        def count(ids: Iterable[int]) -> None:
-            for location_id in ids:
-                hits[location_id] = hits.get(location_id, 0) + 1
-
+        hits: Counter[int] = Counter()
         if postal_code:
-            count(self._postal.get(postal_code))
+            hits.update(self._postal.get(postal_code))
         if city:
-            count(self._cities.get(city))
+            hits.update(self._cities.get(city))
         if latitude is not None and longitude is not None:
             near: set[int] = set()
             for cell in cells_within(latitude, longitude, self.limits.geo_radius_m):
                 near.update(self._cells.get(cell))
-            count(near)
-        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
-        return [location_id for location_id, _ in ranked[:limit]]
+            hits.update(near)
+        return _most_shared(hits, limit)
 
     # -- writes ---------------------------------------------------------------------------
 
@@ -277,3 +308,18 @@ class TenantIndex:
         cell = cell_key(record.latitude, record.longitude)
         if cell is not None:
             self._cells.remove(cell, record.id)
+
+
+def _most_shared(hits: Counter[int], limit: int) -> list[int]:
+    """The ``limit`` ids with the highest counts, lowest ids first among equal counts.
+
+    Most ids are hit once: those are only sorted (as plain ints) when the ids hit more
+    often do not fill the limit.
+    """
+    repeated = [record_id for record_id, count in hits.items() if count > 1]
+    repeated.sort(key=lambda record_id: (-hits[record_id], record_id))
+    if len(repeated) >= limit:
+        return repeated[:limit]
+    once = [record_id for record_id, count in hits.items() if count == 1]
+    once.sort()
+    return repeated + once[: limit - len(repeated)]

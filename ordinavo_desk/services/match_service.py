@@ -7,6 +7,7 @@ only when complete, so bad input never leaves a half-written result file.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
@@ -17,9 +18,9 @@ from typing import TextIO
 
 from ordinavo_desk.domain.errors import InputError
 from ordinavo_desk.matching.engine import MappingEngine
-from ordinavo_desk.matching.index import ReferenceIndex
+from ordinavo_desk.matching.index import ReferenceIndex, collector_paused
 from ordinavo_desk.services.payload_files import (
-    read_reference,
+    iter_reference,
     read_settings_document,
     read_targets,
     settings_from,
@@ -44,11 +45,7 @@ def run_match(
     progress: Progress | None = None,
 ) -> MatchSummary:
     settings = settings_from(read_settings_document(settings_path), file=str(settings_path))
-    customers = read_reference(reference, settings.tenant)
-    try:
-        index = ReferenceIndex.from_reference(customers, settings.tenant)
-    except InputError as exc:
-        raise InputError(exc.message, file=str(reference), field=exc.field) from None
+    index, customers = load_reference_index(reference, settings.tenant)
     parsed = read_targets(items, settings.source_system)
     engine = MappingEngine(index)
     total = len(parsed)
@@ -73,4 +70,24 @@ def run_match(
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
             raise
-    return MatchSummary(items=total, customers=len(customers))
+    return MatchSummary(items=total, customers=customers)
+
+
+def load_reference_index(path: Path, default_tenant: str) -> tuple[ReferenceIndex, int]:
+    """Index a reference file as it is read, customer by customer (JSON Lines never sit
+    in memory whole), and say how many customers it held."""
+    index = ReferenceIndex()
+    count = 0
+    with collector_paused():
+        for parsed in iter_reference(path, default_tenant):
+            try:
+                index.add_reference_customer(parsed.customer, parsed.tenant, parsed.prefix)
+            except InputError as exc:
+                raise InputError(
+                    exc.message, file=str(path), line=parsed.line, field=exc.field
+                ) from None
+            count += 1
+    # The index lives for the whole run: move its millions of objects out of the cyclic
+    # collector's sight, or every full collection would walk them all (seconds at 1M).
+    gc.freeze()
+    return index, count

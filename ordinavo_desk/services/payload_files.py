@@ -169,15 +169,96 @@ def read_targets(path: Path, source_system: str) -> list[ParsedTarget]:
     return parsed
 
 
-def read_reference(path: Path, default_tenant: str) -> list[Customer]:
-    """Customers of a reference file (``{"customers": [...]}`` or JSON Lines).
+@dataclass(frozen=True, slots=True)
+class ParsedCustomer:
+    """A validated customer of a reference file, with where it stands and its tenant."""
 
-    Customers without a tenant take ``default_tenant``. Duplicate ids (per record kind,
-    across the file) and duplicate external references are errors naming where they stand.
+    line: int | None
+    prefix: str
+    customer: Customer
+    tenant: str
+
+    @property
+    def where(self) -> str:
+        return self.prefix or "customer"
+
+
+def iter_reference(path: Path, default_tenant: str) -> Iterator[ParsedCustomer]:
+    """The customers of a reference file one at a time, each validated on its own.
+
+    JSON Lines are read line by line, so memory stays flat however large the file is; a
+    single ``{"customers": [...]}`` document is read whole. Ids and references are not
+    checked across customers here: the index they go into refuses duplicates. A contact's
+    location must be a location of the same customer.
     """
     name = str(path)
+    try:
+        stream = path.open("rb")
+    except FileNotFoundError:
+        raise InputError("file not found", file=name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", file=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", file=name) from None
+    with stream:
+        first = stream.readline()
+        if not _is_json_line(first):
+            stream.seek(0)
+            yield from _whole_reference(path, default_tenant)
+            return
+        number = 0
+        for raw in _chain_first(first, stream):
+            number += 1
+            text = _decode_line(raw, name, number)
+            if not text.strip():
+                continue
+            try:
+                customer = Customer.model_validate_json(text)
+            except ValidationError as exc:
+                _raise_json_error(text, name, number)
+                raise input_error_from(exc, file=name, line=number) from None
+            _check_contact_locations(customer, name, number, "")
+            yield ParsedCustomer(number, "", customer, customer.tenant or default_tenant)
+
+
+def _is_json_line(first: bytes) -> bool:
+    """Whether a file whose first line is ``first`` is JSON Lines of customers (rather
+    than one document spread over lines or holding ``customers``)."""
+    try:
+        value = json.loads(first.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(value, dict) and "customers" not in value
+
+
+def _chain_first(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
+
+
+def _decode_line(raw: bytes, name: str, number: int) -> str:
+    try:
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=name, line=number
+        ) from None
+
+
+def _raise_json_error(text: str, name: str, number: int) -> None:
+    """Raise the JSON syntax error of a line, if it has one."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON: {exc.msg} (column {exc.colno})", file=name, line=number
+        ) from None
+
+
+def _whole_reference(path: Path, default_tenant: str) -> Iterator[ParsedCustomer]:
+    name = str(path)
     kind, documents = read_documents(path)
-    raw_customers: list[tuple[int | None, str, Any]] = []
+    raw_customers: list[tuple[int | None, str, Any]]
     if kind == "json":
         value = documents[0].value
         if not isinstance(value, dict) or not isinstance(value.get("customers"), list):
@@ -189,9 +270,6 @@ def read_reference(path: Path, default_tenant: str) -> list[Customer]:
         raw_customers = [(None, f"customers[{i}]", c) for i, c in enumerate(value["customers"])]
     else:
         raw_customers = [(doc.line, "", doc.value) for doc in documents]
-
-    customers: list[Customer] = []
-    checker = _UniquenessChecker(name)
     for line, prefix, raw in raw_customers:
         if not isinstance(raw, dict):
             raise InputError(
@@ -201,9 +279,36 @@ def read_reference(path: Path, default_tenant: str) -> list[Customer]:
             customer = Customer.model_validate(raw)
         except ValidationError as exc:
             raise input_error_from(exc, file=name, line=line, prefix=prefix) from None
+        _check_contact_locations(customer, name, line, prefix)
+        yield ParsedCustomer(line, prefix, customer, customer.tenant or default_tenant)
+
+
+def _check_contact_locations(customer: Customer, name: str, line: int | None, prefix: str) -> None:
+    location_ids = {loc.id for loc in customer.locations}
+    base = f"{prefix}." if prefix else ""
+    for index, con in enumerate(customer.contacts):
+        if con.location_id is not None and con.location_id not in location_ids:
+            raise InputError(
+                f"location {con.location_id} is not a location of customer {customer.id}",
+                file=name,
+                line=line,
+                field=f"{base}contacts[{index}].locationId",
+            )
+
+
+def read_reference(path: Path, default_tenant: str) -> list[Customer]:
+    """Customers of a reference file (``{"customers": [...]}`` or JSON Lines).
+
+    Customers without a tenant take ``default_tenant``. Duplicate ids (per record kind,
+    across the file) and duplicate external references are errors naming where they stand.
+    """
+    customers: list[Customer] = []
+    checker = _UniquenessChecker(str(path))
+    for parsed in iter_reference(path, default_tenant):
+        customer = parsed.customer
         if customer.tenant is None:
-            customer = customer.model_copy(update={"tenant": default_tenant})
-        checker.check(customer, line, prefix)
+            customer = customer.model_copy(update={"tenant": parsed.tenant})
+        checker.check(customer, parsed.line, parsed.prefix)
         customers.append(customer)
     return customers
 
@@ -223,23 +328,14 @@ class _UniquenessChecker:
         self._claim_refs(
             tenant, ExternalType.CUSTOMER, customer.external_refs, prefix or "customer", line
         )
-        location_ids = set()
         for index, loc in enumerate(customer.locations):
             field = f"{base}locations[{index}]"
             self._claim_id("location", loc.id, f"{field}.id", line)
             self._claim_refs(tenant, ExternalType.LOCATION, loc.external_refs, field, line)
-            location_ids.add(loc.id)
         for index, con in enumerate(customer.contacts):
             field = f"{base}contacts[{index}]"
             self._claim_id("contact", con.id, f"{field}.id", line)
             self._claim_refs(tenant, ExternalType.CONTACT, con.external_refs, field, line)
-            if con.location_id is not None and con.location_id not in location_ids:
-                raise InputError(
-                    f"location {con.location_id} is not a location of customer {customer.id}",
-                    file=self._file,
-                    line=line,
-                    field=f"{field}.locationId",
-                )
 
     def _claim_id(self, kind: str, record_id: int, field: str, line: int | None) -> None:
         key = (kind, record_id)  # unique per record kind across the whole file

