@@ -1,0 +1,5 @@
+import sys
+
+from benchmarks.matching.cli import main
+
+sys.exit(main())
