@@ -146,11 +146,15 @@ def address_signals(
     signals: list[Signal] = []
     if incoming.street is not None:
         stored_street = stored.street if stored is not None else None
-        if stored_street is None:
-            signals.append(("location.street", "missing", policy.street_weight, 0.0))
-        else:
-            sim, text = street_similarity(incoming.street, stored_street, policy)
-            signals.append(("location.street", text, policy.street_weight, sim))
+        signals.append(
+            _signal(
+                "location.street",
+                policy.street_weight,
+                None
+                if stored_street is None
+                else street_similarity(incoming.street, stored_street, policy),
+            )
+        )
     if incoming.postal_code is not None:
         stored_postal = stored.postal_code if stored is not None else None
         same = stored_postal == incoming.postal_code
@@ -160,11 +164,15 @@ def address_signals(
         )
     if incoming.city is not None:
         stored_city = stored.city if stored is not None else None
-        if stored_city is None:
-            signals.append(("location.city", "missing", policy.city_weight, 0.0))
-        else:
-            sim, text = city_similarity(incoming.city, stored_city, policy)
-            signals.append(("location.city", text, policy.city_weight, sim))
+        signals.append(
+            _signal(
+                "location.city",
+                policy.city_weight,
+                None
+                if stored_city is None
+                else city_similarity(incoming.city, stored_city, policy),
+            )
+        )
     metres: float | None = None
     if (
         incoming.latitude is not None
@@ -185,6 +193,13 @@ def address_signals(
             )
         )
     return signals, metres
+
+
+def _signal(field: str, weight: float, compared: tuple[float, str] | None) -> Signal:
+    """A compared signal, or a "missing" one when the stored side lacks the value."""
+    if compared is None:
+        return (field, "missing", weight, 0.0)
+    return (field, compared[1], weight, compared[0])
 
 
 def _total(signals: list[Signal]) -> float:
