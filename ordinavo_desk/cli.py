@@ -6,26 +6,53 @@ Commands that render nothing never import Qt.
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 from ordinavo_desk import __version__
+from ordinavo_desk.connect.errors import (
+    ApiError,
+    AuthError,
+    ConnectError,
+    ForbiddenError,
+    RequestTimeoutError,
+    TransportError,
+)
+from ordinavo_desk.connect.keys import API_KEY_ENV, ApiKeyStore, KeySource, KeyStoreError
 from ordinavo_desk.domain.enums import Scope, Strategy, parse_scope
 from ordinavo_desk.domain.errors import DeskError, InputError, NotFoundError, StoreError
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.i18n import _
+from ordinavo_desk.services.connection import open_client
 from ordinavo_desk.services.demo_service import demo_store_path, open_demo_store
 from ordinavo_desk.services.import_service import ImportService
 from ordinavo_desk.services.mapping_service import MappingService
 from ordinavo_desk.services.match_service import run_match
-from ordinavo_desk.services.profile_service import ProfileService
+from ordinavo_desk.services.profile_service import ConnectOutcome, ProfileService, TestOutcome
+from ordinavo_desk.services.sync_service import (
+    DEFAULT_PAGE_SIZE,
+    PullInterruptedError,
+    PullProgress,
+    PullSummary,
+    SyncService,
+)
 from ordinavo_desk.store.database import Store, display_url, resolve_url
 from ordinavo_desk.store.migrate import upgrade_to_head
+from ordinavo_desk.store.types import utcnow
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+#: The server refused the key (401): it is wrong, revoked or expired.
+EXIT_KEY_REFUSED = 3
+#: The key may not do this (403): a scope is missing.
+EXIT_FORBIDDEN = 4
+#: No usable answer: unreachable, timed out, or the server failed after the retries.
+EXIT_UNREACHABLE = 5
 
 
 def _strategy(value: str) -> Strategy:
@@ -129,6 +156,49 @@ def build_parser() -> argparse.ArgumentParser:
     profile_commands.add_parser("list", help=_("list profiles"))
     show = profile_commands.add_parser("show", help=_("show a profile (default: current)"))
     show.add_argument("name", nargs="?", metavar="NAME")
+    connect = profile_commands.add_parser(
+        "connect",
+        help=_("connect a profile to a server: key into the keyring, settings from the server"),
+    )
+    connect.add_argument("name", metavar="NAME")
+    connect.add_argument(
+        "--url", required=True, metavar="URL", help=_("the server's Connect API base URL")
+    )
+    connect.add_argument(
+        "--key-stdin",
+        action="store_true",
+        help=_("read the API key from standard input (for scripts) instead of asking"),
+    )
+    connect.add_argument("--use", action="store_true", help=_("make it the current profile"))
+    connect.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help=_("how long to wait for the server")
+    )
+    test = profile_commands.add_parser(
+        "test", help=_("check a profile's server and key: reachability, latency, scopes")
+    )
+    test.add_argument("name", nargs="?", metavar="NAME")
+    test.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help=_("how long to wait for the server (default 10)"),
+    )
+
+    sync = commands.add_parser("sync", help=_("sync the store with the profile's server"))
+    sync.add_argument(
+        "--pull-only",
+        action="store_true",
+        help=_("pull reference data and review items; push nothing"),
+    )
+    sync.add_argument("--profile", metavar="NAME")
+    sync.add_argument(
+        "--page-size",
+        type=int,
+        default=DEFAULT_PAGE_SIZE,
+        metavar="N",
+        help=_("records per page (1 to 500)"),
+    )
     return parser
 
 
@@ -158,6 +228,10 @@ def _print_profile(profile: Profile, *, current: bool) -> None:
 def _run_profile(args: argparse.Namespace, store: Store) -> int:
     service = ProfileService(store)
     service.ensure_default()
+    if args.profile_command == "connect":
+        return _run_profile_connect(args, service)
+    if args.profile_command == "test":
+        return _run_profile_test(args, service)
     if args.profile_command == "create":
         profile = service.create(
             args.name,
@@ -186,6 +260,391 @@ def _run_profile(args: argparse.Namespace, store: Store) -> int:
         profile = service.get(args.name)
         current = service.list()[1]
         _print_profile(profile, current=profile.name == current)
+    return EXIT_OK
+
+
+def _connect_failure(exc: ConnectError, url: str | None, timeout: float | None = None) -> int:
+    """Print what went wrong talking to the server; answer the exit code."""
+    where = url or _("the server")
+    if isinstance(exc, AuthError):
+        print(
+            _("error: the server refused the API key (HTTP 401 {code}: {msg}).").format(
+                code=exc.code, msg=exc.message
+            ),
+            file=sys.stderr,
+        )
+        print(
+            _("  The key is wrong, revoked or expired: run 'profile connect' with a valid key."),
+            file=sys.stderr,
+        )
+        return EXIT_KEY_REFUSED
+    if isinstance(exc, ForbiddenError):
+        scope = exc.required_scope
+        reason = (
+            _("the key lacks the scope {scope}").format(scope=scope)
+            if scope
+            else _("the key may not do this")
+        )
+        print(
+            _("error: {reason} (HTTP 403 {code}).").format(reason=reason, code=exc.code),
+            file=sys.stderr,
+        )
+        print(_("  Ask your Ordinavo administrator to grant it."), file=sys.stderr)
+        return EXIT_FORBIDDEN
+    if isinstance(exc, RequestTimeoutError):
+        limit = _(" within {s:g} s").format(s=timeout) if timeout else ""
+        print(
+            _("error: no answer from {url}{limit} (timed out).").format(url=where, limit=limit),
+            file=sys.stderr,
+        )
+        return EXIT_UNREACHABLE
+    if isinstance(exc, TransportError):
+        print(_("error: cannot reach {url}: {msg}").format(url=where, msg=exc), file=sys.stderr)
+        print(
+            _("  Check the URL, the network and whether the server is running."),
+            file=sys.stderr,
+        )
+        return EXIT_UNREACHABLE
+    if isinstance(exc, ApiError) and (exc.status >= 500 or exc.status in {408, 429}):
+        print(
+            _("error: the server could not answer: {msg}; try again later.").format(msg=exc),
+            file=sys.stderr,
+        )
+        return EXIT_UNREACHABLE
+    print(_("error: {msg}").format(msg=exc), file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def _read_key(args: argparse.Namespace) -> str:
+    if args.key_stdin:
+        line = sys.stdin.readline()
+    else:
+        line = getpass.getpass(_("API key for profile '{name}': ").format(name=args.name))
+    key = line.strip()
+    if not key:
+        raise InputError(_("no API key was given"), field="API key")
+    return key
+
+
+def _run_profile_connect(args: argparse.Namespace, service: ProfileService) -> int:
+    keys = ApiKeyStore()
+    if keys.keyring_available:
+        api_key: str | None = _read_key(args)
+    else:
+        print(
+            _(
+                "note: no keyring backend is available on this machine, so the API key "
+                "cannot be stored securely (it is never written to a plain file)."
+            ),
+            file=sys.stderr,
+        )
+        print(
+            _("  For scripted use, set {env} in the environment.").format(env=API_KEY_ENV),
+            file=sys.stderr,
+        )
+        api_key = None
+    try:
+        outcome = service.connect(args.name, args.url, api_key, keys=keys, timeout=args.timeout)
+    except ConnectError as exc:
+        if isinstance(exc, KeyStoreError):
+            raise
+        code = _connect_failure(exc, args.url, args.timeout)
+        print(_("  Nothing was stored."), file=sys.stderr)
+        return code
+    if args.use:
+        service.use(outcome.profile.name)
+    _print_connect(outcome)
+    return EXIT_OK
+
+
+def _print_connect(outcome: ConnectOutcome) -> None:
+    profile = outcome.profile
+    verb = _("created profile") if outcome.created else _("updated profile")
+    print(
+        _("{verb} '{name}': connected to {url} ({ms:.0f} ms)").format(
+            verb=verb, name=profile.name, url=profile.base_url, ms=outcome.latency_ms
+        )
+    )
+    if outcome.key_source is KeySource.KEYRING:
+        print(
+            _("  API key {key} stored in the system keyring (not in the store)").format(
+                key=outcome.masked_key
+            )
+        )
+    else:
+        print(
+            _("  API key {key} taken from {env}; it is not stored").format(
+                key=outcome.masked_key, env=API_KEY_ENV
+            )
+        )
+    if not outcome.server_described:
+        print(
+            _(
+                "  the server names no tenant, scopes or settings (no review extension): "
+                "the profile keeps its own values"
+            )
+        )
+    elif outcome.created:
+        print(_("  set from the server:"))
+    else:
+        print(_("  set from the server (the server's values win; * changed):"))
+    width = max((len(c.field) for c in outcome.set_values), default=10)
+    changed = set() if outcome.created else {c.field for c in outcome.changes}
+    for value in outcome.set_values:
+        if not outcome.server_described and value.field != "server":
+            continue
+        mark = "*" if value.field in changed else " "
+        was = (
+            _("  (was: {v})").format(v=value.before)
+            if value.field in changed and value.before is not None
+            else ""
+        )
+        print(f"  {mark} {value.field:<{width}}  {value.after}{was}")
+    if outcome.created:
+        pass
+    elif outcome.changes:
+        names = ", ".join(c.field for c in outcome.changes)
+        print(_("  changed: {names}").format(names=names))
+    else:
+        print(_("  nothing changed"))
+    if outcome.unknown_scopes:
+        print(
+            _("  scopes this desk does not know (ignored): {s}").format(
+                s=", ".join(outcome.unknown_scopes)
+            )
+        )
+
+
+def _age(when: datetime | None) -> str:
+    if when is None:
+        return _("never")
+    seconds = max(0.0, (utcnow() - when).total_seconds())
+    if seconds < 120:
+        ago = _("{n:.0f} s ago").format(n=seconds)
+    elif seconds < 7200:
+        ago = _("{n:.0f} min ago").format(n=seconds / 60)
+    elif seconds < 172800:
+        ago = _("{n:.0f} h ago").format(n=seconds / 3600)
+    else:
+        ago = _("{n:.0f} days ago").format(n=seconds / 86400)
+    return f"{when:%Y-%m-%d %H:%M} UTC ({ago})"
+
+
+def _run_profile_test(args: argparse.Namespace, service: ProfileService) -> int:
+    profile = service.get(args.name)
+    try:
+        outcome = service.test(profile.name, keys=ApiKeyStore(), timeout=args.timeout)
+    except KeyStoreError:
+        raise
+    except ConnectError as exc:
+        return _connect_failure(exc, profile.base_url, args.timeout)
+    _print_test(outcome)
+    return EXIT_OK
+
+
+def _print_test(outcome: TestOutcome) -> None:
+    profile, health = outcome.profile, outcome.health
+    print(
+        _("profile '{name}': {url} is reachable ({ms:.0f} ms, status {status})").format(
+            name=profile.name, url=profile.base_url, ms=outcome.latency_ms, status=health.status
+        )
+    )
+    source = _("system keyring") if outcome.key_source is KeySource.KEYRING else API_KEY_ENV
+    print(
+        _("  API key:        {key} (from {source})").format(key=outcome.masked_key, source=source)
+    )
+    if health.tenant:
+        print(
+            _("  key's tenant:   {t}, source system {s}").format(
+                t=health.tenant, s=health.source_system or "-"
+            )
+        )
+        print(_("  extensions:     {e}").format(e=", ".join(health.extensions) or _("none")))
+    else:
+        print(
+            _(
+                "  the server names no tenant or scopes (no review extension): the scopes "
+                "below are the profile's, not checked by the server"
+            )
+        )
+    granted = [c for c in outcome.capabilities if c.granted and c.used_by_desk]
+    missing = [c for c in outcome.capabilities if not c.granted and c.used_by_desk]
+    print(_("  the key may:"))
+    for cap in granted:
+        print(f"    + {cap.scope:<28} {cap.allows}")
+        print(f"      {'':<28} {', '.join(cap.operations)}")
+    if not granted:
+        print(_("    (nothing the desk uses)"))
+    print(_("  the key may not:"))
+    for cap in missing:
+        print(f"    - {cap.scope:<28} {cap.without}")
+    if not missing:
+        print(_("    (nothing the desk uses is missing)"))
+    others = [c.scope for c in outcome.capabilities if c.granted and not c.used_by_desk]
+    if others:
+        print(_("  also granted (not used by the desk): {s}").format(s=", ".join(others)))
+    if outcome.unknown_scopes:
+        print(_("  unknown scopes: {s}").format(s=", ".join(outcome.unknown_scopes)))
+    if outcome.drift:
+        names = ", ".join(c.field for c in outcome.drift)
+        print(
+            _(
+                "  the server's values differ from the profile's ({names}): run "
+                "'profile connect {name} --url {url}' to take them over"
+            ).format(names=names, name=profile.name, url=profile.base_url)
+        )
+    state = outcome.sync_state
+    print(_("  reference data: {age}").format(age=_age(state.reference_pulled_at)))
+    print(_("  review items:   {age}").format(age=_age(state.items_pulled_at)))
+
+
+class _PullProgressView:
+    """Pull progress on stderr: one updating line on a terminal, plain lines otherwise."""
+
+    def __init__(self, tty: bool) -> None:
+        self._tty = tty
+        self._phase: str | None = None
+
+    def _text(self, step: PullProgress) -> str:
+        if step.phase == "reference":
+            return _("reference data: {n:,} customer(s), {p} page(s)").format(
+                n=step.done, p=step.pages
+            )
+        return _("review items: {n:,} item(s), {p} page(s)").format(n=step.done, p=step.pages)
+
+    def __call__(self, step: PullProgress) -> None:
+        text = self._text(step)
+        if not self._tty:
+            print(text, file=sys.stderr, flush=True)
+            return
+        if self._phase is not None and self._phase != step.phase:
+            print(file=sys.stderr)
+        self._phase = step.phase
+        spinner = "|/-\\"[step.pages % 4]
+        print(f"\r{spinner} {text}\033[K", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self._tty and self._phase is not None:
+            print(file=sys.stderr, flush=True)
+        self._phase = None
+
+
+def _print_pull(summary: PullSummary, out: TextIO) -> None:
+    ref, items = summary.reference, summary.items
+    if ref.skipped:
+        print(
+            _("  reference data: not pulled (the key lacks {scope})").format(scope=ref.skipped),
+            file=out,
+        )
+    else:
+        print(
+            _(
+                "  reference data: {c:,} customer(s) changed ({l:,} location(s), "
+                "{k:,} contact(s)) in {p} page(s){restart}"
+            ).format(
+                c=ref.customers,
+                l=ref.locations,
+                k=ref.contacts,
+                p=ref.pages,
+                restart=_("; the stored cursor was refused, read from the start")
+                if ref.restarted
+                else "",
+            ),
+            file=out,
+        )
+        if ref.completed_at is not None:
+            print(_("  reference data is as of {at}").format(at=_age(ref.completed_at)), file=out)
+    if items.skipped:
+        print(
+            _("  review items: not pulled (the key lacks {scope})").format(scope=items.skipped),
+            file=out,
+        )
+        return
+    print(
+        _(
+            "  review items: {seen:,} in the queue{resumed}: {fetched:,} fetched "
+            "({created:,} new, {updated:,} changed), {unchanged:,} unchanged"
+        ).format(
+            seen=items.seen,
+            resumed=_(" (went on where the last pull stopped)") if items.resumed else "",
+            fetched=items.fetched,
+            created=items.created,
+            updated=items.updated,
+            unchanged=items.unchanged,
+        ),
+        file=out,
+    )
+    if items.ranked_by_desk:
+        print(
+            _(
+                "  candidates ranked by the desk for {n:,} item(s): the key lacks "
+                "customers.read, so the server sent none"
+            ).format(n=items.ranked_by_desk),
+            file=out,
+        )
+    if items.kept_local:
+        shown = ", ".join(items.kept_local[:10])
+        more = (
+            _(" and {n} more").format(n=len(items.kept_local) - 10)
+            if len(items.kept_local) > 10
+            else ""
+        )
+        print(
+            _(
+                "  kept as they are: {n} item(s) with a local decision not pushed yet: {ids}{more}"
+            ).format(n=len(items.kept_local), ids=shown, more=more),
+            file=out,
+        )
+
+
+def _run_sync(args: argparse.Namespace, store: Store) -> int:
+    if not args.pull_only:
+        print(
+            _("error: pushing decisions is not available yet; use 'sync --pull-only'"),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if not 1 <= args.page_size <= 500:
+        raise InputError(_("must lie in 1..500"), field="--page-size")
+    profile = ProfileService(store).get(args.profile)
+    if not profile.base_url:
+        raise InputError(
+            _("profile '{name}' has no server; run 'profile connect {name} --url URL'").format(
+                name=profile.name
+            ),
+            field="profile",
+        )
+    key = ApiKeyStore().load(profile.name)
+    view = _PullProgressView(sys.stderr.isatty())
+    try:
+        with open_client(profile.base_url, key.value) as client:
+            summary = SyncService(store).pull(
+                profile, client, progress=view, page_size=args.page_size
+            )
+    except PullInterruptedError as exc:
+        view.close()
+        code = _connect_failure(exc.cause, profile.base_url)
+        print(
+            _("  the {phase} pull stopped; what was pulled before is stored:").format(
+                phase=exc.phase
+            ),
+            file=sys.stderr,
+        )
+        _print_pull(exc.summary, sys.stderr)
+        if code == EXIT_UNREACHABLE:
+            print(
+                _("  run 'sync --pull-only' again to go on from where it stopped"),
+                file=sys.stderr,
+            )
+        return code
+    finally:
+        view.close()
+    print(
+        _("pulled profile '{name}' (tenant {tenant}) from {url} in {s:.1f} s").format(
+            name=profile.name, tenant=profile.tenant, url=profile.base_url, s=summary.seconds
+        )
+    )
+    _print_pull(summary, sys.stdout)
     return EXIT_OK
 
 
@@ -330,6 +789,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_reference(args, store)
             if args.command == "profile":
                 return _run_profile(args, store)
+            if args.command == "sync":
+                return _run_sync(args, store)
             return _open_window(store)
         finally:
             store.dispose()

@@ -163,21 +163,46 @@ class ConnectClient:
         status: Iterable[str] | str | None = None,
         warning: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
+        include_mapping: bool = False,
     ) -> Iterator[ReviewPage]:
-        """Pages of ``GET /review/items``, fetched one at a time as they are consumed."""
+        """Pages of ``GET /review/items``, fetched one at a time as they are consumed;
+        ``cursor`` (a page's ``next_cursor``) goes on where an earlier walk stopped."""
+        while True:
+            page = self.review_page(
+                status=status,
+                warning=warning,
+                limit=limit,
+                cursor=cursor,
+                include_mapping=include_mapping,
+            )
+            yield page
+            if not page.next_cursor:
+                return
+            cursor = page.next_cursor
+
+    def review_page(
+        self,
+        *,
+        status: Iterable[str] | str | None = None,
+        warning: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+        include_mapping: bool = False,
+    ) -> ReviewPage:
+        """One page of ``GET /review/items`` (the first, or the one ``cursor`` starts).
+        ``include_mapping`` asks for each item's target and customerMapping as well
+        (``include=mapping``); a server that does not offer it sends rows without them."""
         params: dict[str, str] = {"limit": str(limit or self.settings.page_size)}
         if status is not None:
             params["status"] = status if isinstance(status, str) else ",".join(status)
         if warning is not None:
             params["warning"] = warning
-        cursor: str | None = None
-        while True:
-            query = {**params, "cursor": cursor} if cursor else params
-            page = self._get_model("/review/items", ReviewPage, params=query)
-            yield page
-            if not page.next_cursor:
-                return
-            cursor = page.next_cursor
+        if include_mapping:
+            params["include"] = "mapping"
+        if cursor:
+            params["cursor"] = cursor
+        return self._get_model("/review/items", ReviewPage, params=params)
 
     def review_items(
         self,
@@ -217,13 +242,18 @@ class ConnectClient:
             extra_headers={"If-Match": f'"{version}"'},
         )
 
-    def reference_changes(self, since: str | None = None) -> Iterator[ReferenceChanges]:
-        """Pages of reference data changed since the cursor ``since`` (None: everything).
-        The last page's ``cursor`` is where the next sync starts."""
+    def reference_changes(
+        self, since: str | None = None, *, limit: int | None = None
+    ) -> Iterator[ReferenceChanges]:
+        """Pages of reference data changed since the cursor ``since`` (None: everything),
+        of up to ``limit`` customers (None: the server's default). The last page's
+        ``cursor`` is where the next sync starts."""
         cursor = since
         while True:
-            params = {"since": cursor} if cursor else None
-            page = self._get_model("/review/reference", ReferenceChanges, params=params)
+            params = {"since": cursor} if cursor else {}
+            if limit is not None:
+                params["limit"] = str(limit)
+            page = self._get_model("/review/reference", ReferenceChanges, params=params or None)
             yield page
             if not page.has_more or page.cursor == cursor:
                 return
@@ -324,8 +354,11 @@ def _segment(value: str) -> str:
 
 def _parse(response: httpx.Response, model: type[M]) -> M:
     try:
+        if not issubclass(model, ReviewItemDetail):
+            # straight from the bytes: pydantic parses and validates in one pass
+            return model.model_validate_json(response.content)
         data = response.json()
-        if isinstance(data, dict) and issubclass(model, ReviewItemDetail):
+        if isinstance(data, dict):
             version = etag_version(response.headers.get("ETag"))
             if version is not None and "version" not in data:
                 data = {**data, "version": version}

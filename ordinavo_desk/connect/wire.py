@@ -67,7 +67,9 @@ class CreatedRecords(WireModel):
 
 
 class ReviewItemSummary(WireModel):
-    """One row of ``GET /review/items``."""
+    """One row of ``GET /review/items``. With ``include=mapping`` (a server that offers it)
+    the row also carries the item's target and customerMapping, as ``GET
+    /review/items/{id}`` gives them; otherwise both are None."""
 
     id: str
     external_id: str
@@ -81,6 +83,8 @@ class ReviewItemSummary(WireModel):
     city: str | None = None
     import_job_id: str | None = None
     updated_at: datetime
+    target: dict[str, Any] | None = None
+    customer_mapping: MappingResult | None = None
 
 
 class ReviewPage(WireModel):

@@ -25,6 +25,8 @@ class StoredItem(WireModel):
     mapping_status: MappingStatus | None = None
     mapping: MappingResult | None = None
     mapping_version: int | None = None
+    #: Who computed ``mapping``: "desk" (the local engine) or "server" (pulled with it).
+    mapping_source: str | None = None
     review_state: str = "pending"
     created_at: datetime
     updated_at: datetime

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ordinavo_desk.domain.base import WireModel
 from ordinavo_desk.domain.enums import Strategy
 from ordinavo_desk.domain.settings import MappingSettings
@@ -36,3 +38,19 @@ def default_profile() -> Profile:
             strategy=Strategy.EXTERNAL_ID_FIRST,
         ),
     )
+
+
+class ProfileSyncState(WireModel):
+    """Where a profile's pulls stand.
+
+    The cursors are the server's: ``reference_cursor`` is where the next reference pull
+    starts, ``items_cursor`` where an interrupted walk of the review queue goes on (None:
+    the next walk starts at the beginning). The times are those of the last pull that
+    completed, so the desk knows how old its reference data is.
+    """
+
+    profile: str
+    reference_cursor: str | None = None
+    reference_pulled_at: datetime | None = None
+    items_cursor: str | None = None
+    items_pulled_at: datetime | None = None

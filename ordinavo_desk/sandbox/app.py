@@ -13,6 +13,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import math
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ from ordinavo_desk.sandbox.review import (
     list_items,
     parse_limit,
     reference_changes,
+    whole_number,
 )
 from ordinavo_desk.sandbox.rows import IdempotencyRow, JobRow
 from ordinavo_desk.sandbox.sandbox_service import SandboxService
@@ -72,6 +74,8 @@ class Reply:
     status: int
     body: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
+    #: The body as JSON bytes already (then ``body`` is not used), for large reads.
+    raw: bytes | None = None
 
 
 Handler = Callable[[Call], Reply]
@@ -147,13 +151,21 @@ def _import_batch(call: Call) -> Reply:
             "a batch needs its targets as 'targets' (or 'items')",
             field_errors={"targets": ["required, a JSON array"]},
         )
+    batch_id = body.get("batchId")
+    if batch_id is not None and not isinstance(batch_id, str):
+        raise SandboxApiError(
+            422,
+            "validation_failed",
+            "batchId must be text",
+            field_errors={"batchId": ["must be a string or null"]},
+        )
     defaults = {"sourceSystem": body.get("sourceSystem"), "operation": body.get("operation")}
     job = run_import(call.session, call.service.engine, call.grant, targets, defaults)
-    if body.get("batchId") is not None:
-        job["batchId"] = body["batchId"]
+    if batch_id is not None:
+        job["batchId"] = batch_id
         row = call.session.get(JobRow, job["importJobId"])
         if row is not None:
-            row.body = {**row.body, "batchId": body["batchId"]}
+            row.body = {**row.body, "batchId": batch_id}
     return Reply(200, job_for(job, call.grant))
 
 
@@ -175,6 +187,8 @@ def _review_items(call: Call) -> Reply:
         warning=params.get("warning") or None,
         cursor=params.get("cursor") or None,
         limit=parse_limit(params.get("limit")),
+        include_mapping="mapping"
+        in {part.strip() for v in params.getlist("include") for part in v.split(",")},
     )
     return Reply(200, page)
 
@@ -189,10 +203,10 @@ def _if_match_version(value: str | None) -> int:
         raise SandboxApiError(
             428, "precondition_required", "a decision needs If-Match with the item's version"
         )
-    text = value.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
+    version = whole_number(value.strip().removeprefix("W/").strip('"'))
+    if version is None:
         raise SandboxApiError(412, "precondition_failed", f"If-Match {value} names no version")
-    return int(text)
+    return version
 
 
 def _decision(call: Call) -> Reply:
@@ -221,7 +235,8 @@ def _decision(call: Call) -> Reply:
 def _reference(call: Call) -> Reply:
     params = call.request.query_params
     limit = parse_limit(params.get("limit"), default=100)
-    return Reply(200, reference_changes(call.session, call.grant, params.get("since"), limit))
+    raw = reference_changes(call.session, call.grant, params.get("since"), limit)
+    return Reply(200, {}, raw=raw)
 
 
 V1_ENDPOINTS: tuple[Endpoint, ...] = (
@@ -294,12 +309,31 @@ def _authenticate(service: SandboxService, request: Request) -> KeyGrant:
     return grant
 
 
+class _NotJsonError(ValueError):
+    """A number JSON cannot carry: NaN, Infinity, or one too large for a float."""
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotJsonError(f"{name} is not JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotJsonError(f"the number {text} is out of range")
+    return value
+
+
 def _json_body(raw: bytes) -> Any:
+    """The body as JSON (RFC 8259): Python's parser also takes NaN and Infinity and reads
+    1e400 as infinity, which the answer then could not render (a 500 after the write)."""
     if not raw:
         raise invalid_request("the body is empty; JSON expected")
     try:
-        return json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        return json.loads(raw, parse_constant=_no_constant, parse_float=_finite_float)
+    except _NotJsonError as exc:
+        raise invalid_request(f"the body is not valid JSON: {exc}") from None
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, huge ints
         raise invalid_request("the body is not valid JSON") from None
 
 
@@ -332,9 +366,13 @@ async def _run(service: SandboxService, endpoint: Endpoint, request: Request) ->
             )
         if not grant.has(endpoint.scope):
             raise missing_scope(endpoint.scope)
-        raw = await request.body() if endpoint.method == "POST" else b""
-        body = _json_body(raw) if endpoint.method == "POST" else None
-        idempotency_key = request.headers.get("Idempotency-Key", "").strip() or None
+        write = endpoint.method == "POST"
+        raw = await request.body() if write else b""
+        body = _json_body(raw) if write else None
+        # only writes are idempotent: a read never stores or replays an answer
+        idempotency_key = (
+            (request.headers.get("Idempotency-Key", "").strip() or None) if write else None
+        )
         if endpoint.needs_idempotency_key and idempotency_key is None:
             raise invalid_request("this write needs an Idempotency-Key header")
         reply = _handle(
@@ -362,6 +400,13 @@ async def _run(service: SandboxService, endpoint: Endpoint, request: Request) ->
         and service.faults.drop_after_write()
     ):
         return _DroppedResponse()
+    if reply.raw is not None:
+        return Response(
+            reply.raw,
+            reply.status,
+            headers={**headers, **reply.headers},
+            media_type="application/json",
+        )
     return JSONResponse(reply.body, reply.status, headers={**headers, **reply.headers})
 
 

@@ -355,7 +355,8 @@ def _revert(
     ):
         if created.get(name):
             flag_records(session, grant.tenant, kind, created[name])
-    answer = _record(session, row, request, before, created={}, stored=False)
+    nothing: dict[str, list[int]] = {"customers": [], "locations": [], "contacts": []}
+    answer = _record(session, row, request, before, created=nothing, stored=False)
     latest.reverted_by = int(answer["decision"]["id"].removeprefix(DECISION_PREFIX))
     latest.record = {**latest.record, "revertedBy": answer["decision"]["id"]}
     return answer

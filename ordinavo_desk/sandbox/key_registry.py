@@ -127,6 +127,10 @@ class KeyRegistry:
     def __len__(self) -> int:
         return len(self._by_hash)
 
+    def grants(self) -> list[KeyGrant]:
+        """The grants in the order they were given."""
+        return list(self._by_hash.values())
+
     def lookup(self, presented: str) -> KeyGrant | None:
         digest = hash_key(presented)
         for known, grant in self._by_hash.items():

@@ -9,8 +9,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session, defer
 
 from ordinavo_desk.connect.wire import ReviewState
 from ordinavo_desk.domain.enums import Scope
@@ -18,10 +18,24 @@ from ordinavo_desk.sandbox.api_errors import SandboxApiError, invalid_request, n
 from ordinavo_desk.sandbox.imports import ITEM_PREFIX, item_wire_id
 from ordinavo_desk.sandbox.key_registry import KeyGrant
 from ordinavo_desk.sandbox.rows import DecisionRow, ItemRow
-from ordinavo_desk.sandbox.sandbox_store import customers_changed_since
+from ordinavo_desk.sandbox.sandbox_store import customer_changes_page, encode_json
 
-MAX_PAGE = 200
+MAX_PAGE = 500
 QUEUE_STATES = (ReviewState.OPEN.value, ReviewState.DEFERRED.value)
+#: The largest id the store's INTEGER columns hold (SQLite: signed 64 bit).
+MAX_ROW_ID = 2**63 - 1
+
+
+def whole_number(text: str) -> int | None:
+    """``text`` as a whole number the store can hold (ASCII digits only), else ``None``.
+
+    ``str.isdigit`` alone also accepts digits ``int`` cannot read (``"²"``), and ``int``
+    reads numbers too large for the store's columns: both used to end in a 500.
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value <= MAX_ROW_ID else None
 
 
 def encode_cursor(after_id: int) -> str:
@@ -36,7 +50,7 @@ def decode_cursor(cursor: str) -> int:
         after = data["after"]
     except (binascii.Error, ValueError, KeyError, TypeError):
         raise invalid_request("cursor is not one this server gave out") from None
-    if not isinstance(after, int):
+    if isinstance(after, bool) or not isinstance(after, int) or not 0 <= after <= MAX_ROW_ID:
         raise invalid_request("cursor is not one this server gave out")
     return after
 
@@ -44,14 +58,15 @@ def decode_cursor(cursor: str) -> int:
 def parse_limit(value: str | None, default: int = 50) -> int:
     if value is None:
         return default
-    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+    limit = whole_number(value)
+    if limit is None or not 1 <= limit <= MAX_PAGE:
         raise SandboxApiError(
             422,
             "validation_failed",
             f"limit must be a whole number from 1 to {MAX_PAGE}",
             field_errors={"limit": [f"must lie in 1..{MAX_PAGE}"]},
         )
-    return int(value)
+    return limit
 
 
 def etag(version: int) -> str:
@@ -93,8 +108,8 @@ def mapping_for(row: ItemRow, reader: KeyGrant) -> dict[str, Any]:
 
 def find_item(session: Session, grant: KeyGrant, wire_id: str) -> ItemRow:
     """The item of the key's tenant; another tenant's item is simply not found."""
-    number = wire_id.removeprefix(ITEM_PREFIX)
-    row = session.get(ItemRow, int(number)) if number.isdigit() else None
+    number = whole_number(wire_id.removeprefix(ITEM_PREFIX))
+    row = session.get(ItemRow, number) if number is not None else None
     if row is None or row.tenant != grant.tenant:
         raise not_found(f"review item {wire_id}")
     return row
@@ -120,42 +135,55 @@ def list_items(
     warning: str | None,
     cursor: str | None,
     limit: int,
+    include_mapping: bool = False,
 ) -> dict[str, Any]:
-    query = select(ItemRow).where(
+    """A page of the queue; ``include_mapping`` adds each item's target and
+    customerMapping (as ``detail`` gives them, without the decisions), so that a desk
+    pulling the queue needs no request per item."""
+    query = select(ItemRow)
+    if not include_mapping:
+        query = query.options(defer(ItemRow.result))  # a summary needs no mapping
+    query = query.where(
         ItemRow.tenant == grant.tenant,
         ItemRow.needs_review.is_(True),
         ItemRow.review_state.in_(QUEUE_STATES),
     )
     if statuses:
         query = query.where(ItemRow.status.in_(statuses))
+    if warning is not None:
+        # warnings are a JSON list (the sandbox store is SQLite): filtered in SQL
+        codes = func.json_each(ItemRow.warnings).table_valued("value")
+        query = query.where(exists().select_from(codes).where(codes.c.value == warning))
     if cursor:
         query = query.where(ItemRow.id > decode_cursor(cursor))
-    rows: list[ItemRow] = []
-    # warnings are a JSON list: filtered here, reading rows until the page is full
-    for row in session.scalars(query.order_by(ItemRow.id)):
-        if warning is None or warning in row.warnings:
-            rows.append(row)
-            if len(rows) > limit:
-                break
+    # keyset pagination: one row more than the page tells whether there is a next one
+    rows = list(session.scalars(query.order_by(ItemRow.id).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
+    items = [summary(row) for row in rows]
+    if include_mapping:
+        for item, row in zip(items, rows, strict=True):
+            item["target"] = row.target
+            item["customerMapping"] = mapping_for(row, grant)
     return {
-        "items": [summary(row) for row in rows],
+        "items": items,
         "nextCursor": encode_cursor(rows[-1].id) if more else None,
     }
 
 
-def reference_changes(
-    session: Session, grant: KeyGrant, since: str | None, limit: int
-) -> dict[str, Any]:
+def reference_changes(session: Session, grant: KeyGrant, since: str | None, limit: int) -> bytes:
+    """The answer of ``GET /review/reference`` as JSON bytes."""
     start = 0
     if since:
-        if not since.isdigit():
+        number = whole_number(since)
+        if number is None:
             raise invalid_request("since is not a cursor this server gave out")
-        start = int(since)
-    customers, cursor, has_more = customers_changed_since(session, grant.tenant, start, limit)
-    return {
-        "customers": [c.model_dump(mode="json", by_alias=True) for c in customers],
-        "cursor": str(cursor),
-        "hasMore": has_more,
-    }
+        start = number
+    customers, cursor, has_more = customer_changes_page(session, grant.tenant, start, limit)
+    # the customers are stored JSON texts: the answer is put together, not encoded again
+    text = (
+        '{"customers":['
+        + ",".join(customers)
+        + f'],"cursor":{encode_json(str(cursor))},"hasMore":{encode_json(has_more)}}}'
+    )
+    return text.encode("utf-8")

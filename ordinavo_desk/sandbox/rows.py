@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Index, Integer, MetaData, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ordinavo_desk.store.types import UtcDateTime, utcnow
@@ -44,6 +44,8 @@ class RecordRow(SandboxBase):
     #: Created by a decision that was reverted: kept, flagged for a supervisor.
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    __table_args__ = (Index(None, "tenant", "customer_id"),)
+
 
 class RefRow(SandboxBase):
     __tablename__ = "sandbox_external_refs"
@@ -56,7 +58,37 @@ class RefRow(SandboxBase):
     record_id: Mapped[int] = mapped_column(Integer)
     change_seq: Mapped[int] = mapped_column(Integer, index=True)
 
-    __table_args__ = (UniqueConstraint("tenant", "source_system", "external_type", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("tenant", "source_system", "external_type", "external_id"),
+        Index(None, "tenant", "external_type", "record_id"),
+    )
+
+
+class CustomerChangeRow(SandboxBase):
+    """The latest change of each customer's reference data (the customer record, its
+    locations, contacts or external references): the keyset of ``GET /review/reference``,
+    so that a page is one index range instead of a scan of every change."""
+
+    __tablename__ = "sandbox_customer_changes"
+
+    tenant: Mapped[str] = mapped_column(String(100), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    change_seq: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index(None, "tenant", "change_seq", "customer_id"),)
+
+
+class CustomerWireRow(SandboxBase):
+    """A customer as ``GET /review/reference`` sends it (JSON text, with its locations,
+    contacts and external references), kept until the customer's data changes: a page
+    of the feed is then a few hundred stored strings instead of thousands of records to
+    read, convert and encode."""
+
+    __tablename__ = "sandbox_customer_wire"
+
+    tenant: Mapped[str] = mapped_column(String(100), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[str] = mapped_column(Text)
 
 
 class JobRow(SandboxBase):

@@ -2,22 +2,26 @@
 
 Reference records, external references, import jobs, items, decisions and idempotency
 keys. Every change of reference data gets the next value of one change sequence, which
-is the cursor of ``GET /review/reference``.
+is the cursor of ``GET /review/reference``; each customer remembers the latest change of
+its data (``sandbox_customer_changes``), so that a page of that feed is one index range.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, and_, create_engine, delete, event, func, insert, select, union_all
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from ordinavo_desk.domain.base import WireModel
 from ordinavo_desk.domain.enums import CustomerStatus, ExternalType
-from ordinavo_desk.domain.reference import Customer, ExternalRef
+from ordinavo_desk.domain.reference import Contact, Customer, ExternalRef, Location
 from ordinavo_desk.matching.changes import IndexChanges
 from ordinavo_desk.matching.index import ReferenceIndex
 from ordinavo_desk.matching.records import (
@@ -33,9 +37,18 @@ from ordinavo_desk.matching.records import (
     to_customer,
     to_location,
 )
-from ordinavo_desk.sandbox.rows import MetaRow, RecordRow, RefRow, SandboxBase
+from ordinavo_desk.sandbox.rows import (
+    CustomerChangeRow,
+    CustomerWireRow,
+    MetaRow,
+    RecordRow,
+    RefRow,
+    SandboxBase,
+)
 
 AnyRecord = CustomerRecord | LocationRecord | ContactRecord
+
+_CHUNK = 500
 
 _KIND_OF: dict[type[Any], ExternalType] = {
     CustomerRecord: ExternalType.CUSTOMER,
@@ -87,6 +100,8 @@ class SandboxStore:
         event.listen(self.engine, "connect", _sqlite_pragmas)
         SandboxBase.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self.unit_of_work() as session:
+            _backfill_customer_changes(session)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -110,30 +125,44 @@ class SandboxStore:
             return session.execute(select(RecordRow.id).limit(1)).first() is None
 
     def seed(self, customers: Iterable[Customer], default_tenant: str) -> None:
-        """Store reference data of the exchange format (checked by the index first)."""
+        """Store reference data of the exchange format (checked by the index first), in
+        bulk: each customer gets a change of its own."""
         customers = list(customers)
         ReferenceIndex.from_reference(customers, default_tenant)  # validates ids and refs
-        changes: list[IndexChanges] = []
-        for customer in customers:
-            tenant = customer.tenant or default_tenant
-            refs = refs_of(customer.external_refs, tenant, ExternalType.CUSTOMER, customer.id)
-            for loc in customer.locations:
-                refs += refs_of(loc.external_refs, tenant, ExternalType.LOCATION, loc.id)
-            for con in customer.contacts:
-                refs += refs_of(con.external_refs, tenant, ExternalType.CONTACT, con.id)
-            cid = customer.id
-            changes.append(
-                IndexChanges(
-                    tenant,
-                    customers=(customer_record(customer, tenant),),
-                    locations=tuple(location_record(x, tenant, cid) for x in customer.locations),
-                    contacts=tuple(contact_record(x, tenant, cid) for x in customer.contacts),
-                    external_refs=tuple(refs),
-                )
-            )
         with self.unit_of_work() as session:
-            for change in changes:
-                persist_changes(session, change)
+            start = current_value(session, CHANGE_SEQ)
+            records: list[dict[str, Any]] = []
+            refs: list[dict[str, Any]] = []
+            touched: list[dict[str, Any]] = []
+            for seq, customer in enumerate(customers, start=start + 1):
+                tenant = customer.tenant or default_tenant
+                cid = customer.id
+                own: list[AnyRecord] = [
+                    customer_record(customer, tenant),
+                    *(location_record(x, tenant, cid) for x in customer.locations),
+                    *(contact_record(x, tenant, cid) for x in customer.contacts),
+                ]
+                records += [_record_values(record, seq) for record in own]
+                found = refs_of(customer.external_refs, tenant, ExternalType.CUSTOMER, cid)
+                for loc in customer.locations:
+                    found += refs_of(loc.external_refs, tenant, ExternalType.LOCATION, loc.id)
+                for con in customer.contacts:
+                    found += refs_of(con.external_refs, tenant, ExternalType.CONTACT, con.id)
+                refs += [_ref_values(ref, seq) for ref in found]
+                touched.append({"tenant": tenant, "customer_id": cid, "change_seq": seq})
+            for table, rows in (
+                (RecordRow, records),
+                (RefRow, refs),
+                (CustomerChangeRow, touched),
+            ):
+                for chunk in _chunks(rows, 5000):
+                    session.execute(insert(table), chunk)
+            if customers:
+                meta = session.get(MetaRow, CHANGE_SEQ)
+                if meta is None:
+                    session.add(MetaRow(name=CHANGE_SEQ, value=start + len(customers)))
+                else:
+                    meta.value = start + len(customers)
 
     def load_index(self) -> ReferenceIndex:
         with self.unit_of_work() as session:
@@ -151,6 +180,77 @@ class SandboxStore:
             [r for r in records if isinstance(r, LocationRecord)],
             [r for r in records if isinstance(r, ContactRecord)],
             refs,
+        )
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _record_values(record: AnyRecord, seq: int) -> dict[str, Any]:
+    customer_id = record.id if isinstance(record, CustomerRecord) else record.customer_id
+    return {
+        "tenant": record.tenant,
+        "kind": _KIND_OF[type(record)].value,
+        "id": record.id,
+        "customer_id": customer_id,
+        "data": _record_data(record),
+        "change_seq": seq,
+        "flagged": False,
+    }
+
+
+def _ref_values(ref: ExternalRefRecord, seq: int) -> dict[str, Any]:
+    return {
+        "tenant": ref.tenant,
+        "source_system": ref.source_system,
+        "external_type": ref.external_type.value,
+        "external_id": ref.external_id.strip(),
+        "record_id": ref.record_id,
+        "change_seq": seq,
+    }
+
+
+def _backfill_customer_changes(session: Session) -> None:
+    """Fill ``sandbox_customer_changes`` for a data file written before it existed."""
+    if session.execute(select(CustomerChangeRow.customer_id).limit(1)).first() is not None:
+        return
+    if session.execute(select(RecordRow.id).limit(1)).first() is None:
+        return
+    owner = and_(
+        RecordRow.tenant == RefRow.tenant,
+        RecordRow.kind == RefRow.external_type,
+        RecordRow.id == RefRow.record_id,
+    )
+    changes = union_all(
+        select(RecordRow.tenant, RecordRow.customer_id, RecordRow.change_seq),
+        select(RefRow.tenant, RecordRow.customer_id, RefRow.change_seq).join(RecordRow, owner),
+    ).subquery()
+    latest = select(
+        changes.c.tenant, changes.c.customer_id, func.max(changes.c.change_seq)
+    ).group_by(changes.c.tenant, changes.c.customer_id)
+    session.execute(
+        insert(CustomerChangeRow).from_select(["tenant", "customer_id", "change_seq"], latest)
+    )
+
+
+def touch_customers(session: Session, tenant: str, customer_ids: Iterable[int], seq: int) -> None:
+    """Record ``seq`` as the latest change of these customers' reference data (and forget
+    their wire form, which no longer holds)."""
+    touched = sorted(set(customer_ids))
+    for customer_id in touched:
+        row = session.get(CustomerChangeRow, (tenant, customer_id))
+        if row is None:
+            session.add(CustomerChangeRow(tenant=tenant, customer_id=customer_id, change_seq=seq))
+        else:
+            row.change_seq = max(row.change_seq, seq)
+    for chunk in _chunks(touched):
+        session.execute(
+            delete(CustomerWireRow).where(
+                CustomerWireRow.tenant == tenant, CustomerWireRow.customer_id.in_(chunk)
+            )
         )
 
 
@@ -178,9 +278,11 @@ def persist_changes(session: Session, changes: IndexChanges) -> None:
         return
     seq = next_value(session, CHANGE_SEQ)
     tenant = changes.tenant
+    touched: set[int] = set()
     created: list[AnyRecord] = [*changes.customers, *changes.locations, *changes.contacts]
     for record in created:
         customer_id = record.id if isinstance(record, CustomerRecord) else record.customer_id
+        touched.add(customer_id)
         session.add(
             RecordRow(
                 tenant=tenant,
@@ -197,7 +299,11 @@ def persist_changes(session: Session, changes: IndexChanges) -> None:
         if row is not None:
             row.data = {**row.data, update.field: update.new}
             row.change_seq = seq
+            touched.add(row.customer_id)
     for ref in changes.external_refs:
+        owner = session.get(RecordRow, (tenant, ref.external_type.value, ref.record_id))
+        if owner is not None:
+            touched.add(owner.customer_id)
         session.add(
             RefRow(
                 tenant=ref.tenant,
@@ -208,81 +314,277 @@ def persist_changes(session: Session, changes: IndexChanges) -> None:
                 change_seq=seq,
             )
         )
+    touch_customers(session, tenant, touched, seq)
     session.flush()
 
 
 def flag_records(session: Session, tenant: str, kind: ExternalType, ids: Iterable[int]) -> None:
     """Flag records a reverted decision created (they are never deleted)."""
     seq = next_value(session, CHANGE_SEQ)
+    touched: set[int] = set()
     for record_id in ids:
         row = session.get(RecordRow, (tenant, kind.value, record_id))
         if row is not None:
             row.flagged = True
             row.change_seq = seq
+            touched.add(row.customer_id)
+    touch_customers(session, tenant, touched, seq)
 
 
 def customers_changed_since(
     session: Session, tenant: str, since: int, limit: int
-) -> tuple[list[Customer], int, bool]:
+) -> tuple[list[dict[str, Any]], int, bool]:
+    """Like ``customer_changes_page``, with the customers as dicts."""
+    bodies, cursor, has_more = customer_changes_page(session, tenant, since, limit)
+    return [json.loads(body) for body in bodies], cursor, has_more
+
+
+def encode_json(value: Any) -> str:
+    """JSON as the server's answers are encoded (what Starlette's JSONResponse does)."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def customer_wire_bodies(session: Session, tenant: str, customer_ids: Sequence[int]) -> list[str]:
+    """These customers' wire form as JSON text (unknown ids left out): stored ones as
+    they are, the others built now and stored until the customer changes."""
+    stored: dict[int, str] = {}
+    for chunk in _chunks(customer_ids):
+        query = select(CustomerWireRow.customer_id, CustomerWireRow.body).where(
+            CustomerWireRow.tenant == tenant, CustomerWireRow.customer_id.in_(chunk)
+        )
+        stored.update((cid, body) for cid, body in session.execute(query))
+    missing = [cid for cid in customer_ids if cid not in stored]
+    if missing:
+        built = {
+            view["id"]: encode_json(view) for view in customer_wire_views(session, tenant, missing)
+        }
+        rows = [{"tenant": tenant, "customer_id": cid, "body": body} for cid, body in built.items()]
+        for chunk in _chunks(rows, 5000):
+            session.execute(insert(CustomerWireRow), chunk)
+        stored.update(built)
+    return [stored[cid] for cid in customer_ids if cid in stored]
+
+
+def warm_wire_bodies(store: SandboxStore, batch: int = 2000) -> int:
+    """Build the wire form of every customer that has none stored (a data file seeded
+    before the feed kept them, or just seeded); answers how many were built."""
+    built = 0
+    while True:
+        with store.unit_of_work() as session:
+            query = (
+                select(CustomerChangeRow.tenant, CustomerChangeRow.customer_id)
+                .outerjoin(
+                    CustomerWireRow,
+                    and_(
+                        CustomerWireRow.tenant == CustomerChangeRow.tenant,
+                        CustomerWireRow.customer_id == CustomerChangeRow.customer_id,
+                    ),
+                )
+                .where(CustomerWireRow.customer_id.is_(None))
+                .limit(batch)
+            )
+            todo: dict[str, list[int]] = {}
+            for tenant, cid in session.execute(query):
+                todo.setdefault(tenant, []).append(cid)
+            if not todo:
+                return built
+            for tenant, ids in todo.items():
+                built += len(customer_wire_bodies(session, tenant, ids))
+
+
+def customer_changes_page(
+    session: Session, tenant: str, since: int, limit: int
+) -> tuple[list[str], int, bool]:
     """Customers of ``tenant`` whose record, locations, contacts or references changed
-    after ``since``, oldest change first: (customers, new cursor, more to come)."""
-    latest: dict[int, int] = {}
-    for row in session.scalars(
-        select(RecordRow).where(RecordRow.tenant == tenant, RecordRow.change_seq > since)
-    ):
-        latest[row.customer_id] = max(latest.get(row.customer_id, 0), row.change_seq)
-    for ref in session.scalars(
-        select(RefRow).where(RefRow.tenant == tenant, RefRow.change_seq > since)
-    ):
-        owner = session.get(RecordRow, (tenant, ref.external_type, ref.record_id))
-        if owner is not None:
-            latest[owner.customer_id] = max(latest.get(owner.customer_id, 0), ref.change_seq)
-    ordered = sorted(latest.items(), key=lambda item: (item[1], item[0]))
-    page = ordered[:limit]
-    cursor = page[-1][1] if page else max(since, 0)
-    # customers sharing the page's last sequence must all be on this page
-    more = [entry for entry in ordered[limit:] if entry[1] == cursor]
-    page += more
-    has_more = len(ordered) > len(page)
-    if not has_more and not page:
-        cursor = max(since, current_value(session, CHANGE_SEQ))
-    return [customer_view(session, tenant, cid) for cid, _ in page], cursor, has_more
+    after ``since``, oldest change first, each as its wire form's JSON text: (customers,
+    new cursor, more to come).
+
+    Customers sharing the page's last change all come on this page, so that the cursor
+    (that change) never splits one change across pages."""
+    change = CustomerChangeRow
+    newer = and_(change.tenant == tenant, change.change_seq > since)
+    page: list[tuple[int, int]] = [
+        (cid, seq)
+        for cid, seq in session.execute(
+            select(change.customer_id, change.change_seq)
+            .where(newer)
+            .order_by(change.change_seq, change.customer_id)
+            .limit(limit)
+        )
+    ]
+    if not page:
+        return [], max(since, current_value(session, CHANGE_SEQ)), False
+    last_id, cursor = page[-1]
+    page += [
+        (cid, seq)
+        for cid, seq in session.execute(
+            select(change.customer_id, change.change_seq)
+            .where(
+                change.tenant == tenant, change.change_seq == cursor, change.customer_id > last_id
+            )
+            .order_by(change.customer_id)
+        )
+    ]
+    has_more = (
+        session.execute(
+            select(change.customer_id)
+            .where(change.tenant == tenant, change.change_seq > cursor)
+            .limit(1)
+        ).first()
+        is not None
+    )
+    return customer_wire_bodies(session, tenant, [cid for cid, _ in page]), cursor, has_more
 
 
 def customer_view(session: Session, tenant: str, customer_id: int) -> Customer:
     """The customer with its locations, contacts and external references."""
-    rows = list(
-        session.scalars(
-            select(RecordRow)
-            .where(RecordRow.tenant == tenant, RecordRow.customer_id == customer_id)
-            .order_by(RecordRow.id)
-        )
-    )
-    refs: dict[tuple[str, int], list[ExternalRef]] = {}
-    for ref in session.scalars(select(RefRow).where(RefRow.tenant == tenant).order_by(RefRow.id)):
-        refs.setdefault((ref.external_type, ref.record_id), []).append(
-            ExternalRef(source_system=ref.source_system, external_id=ref.external_id)
-        )
-
-    def refs_for(kind: ExternalType, record_id: int) -> tuple[ExternalRef, ...]:
-        return tuple(refs.get((kind.value, record_id), ()))
-
-    customer: CustomerRecord | None = None
-    locations = []
-    contacts = []
-    for row in rows:
-        record = _record_of(row)
-        if isinstance(record, CustomerRecord):
-            customer = record
-        elif isinstance(record, LocationRecord):
-            locations.append(to_location(record, refs_for(ExternalType.LOCATION, record.id)))
-        else:
-            contacts.append(to_contact(record, refs_for(ExternalType.CONTACT, record.id)))
-    if customer is None:
+    found = customer_views(session, tenant, [customer_id])
+    if not found:
         raise LookupError(f"no customer {customer_id} in tenant {tenant}")
-    return to_customer(
-        customer,
-        refs_for(ExternalType.CUSTOMER, customer.id),
-        tuple(locations),
-        tuple(contacts),
-    )
+    return found[0]
+
+
+def customer_views(session: Session, tenant: str, customer_ids: Sequence[int]) -> list[Customer]:
+    """These customers (in the given order; unknown ids left out) with their locations,
+    contacts and external references, read in a few queries per chunk of ids."""
+    out: dict[int, Customer] = {}
+    for chunk in _chunks(customer_ids):
+        rows = list(
+            session.scalars(
+                select(RecordRow)
+                .where(RecordRow.tenant == tenant, RecordRow.customer_id.in_(chunk))
+                .order_by(RecordRow.id)
+            )
+        )
+        ids_by_kind: dict[str, list[int]] = {}
+        for row in rows:
+            ids_by_kind.setdefault(row.kind, []).append(row.id)
+        found: list[tuple[int, str, int, str, str]] = []
+        # one (kind, ids) query at a time: SQLite uses no index for row-value IN lists
+        for kind, ids in ids_by_kind.items():
+            for ids_chunk in _chunks(ids):
+                query = select(
+                    RefRow.id,
+                    RefRow.external_type,
+                    RefRow.record_id,
+                    RefRow.source_system,
+                    RefRow.external_id,
+                ).where(
+                    RefRow.tenant == tenant,
+                    RefRow.external_type == kind,
+                    RefRow.record_id.in_(ids_chunk),
+                )
+                found.extend(
+                    (ref_id, ref_kind, record_id, source, external_id)
+                    for ref_id, ref_kind, record_id, source, external_id in session.execute(query)
+                )
+        refs: dict[tuple[str, int], list[ExternalRef]] = {}
+        for _id, kind, record_id, source, external_id in sorted(found):
+            refs.setdefault((kind, record_id), []).append(
+                ExternalRef(source_system=source, external_id=external_id)
+            )
+
+        def refs_for(kind: ExternalType, record_id: int) -> tuple[ExternalRef, ...]:
+            return tuple(refs.get((kind.value, record_id), ()))  # noqa: B023 - used at once
+
+        customers: dict[int, CustomerRecord] = {}
+        locations: dict[int, list[Location]] = {}
+        contacts: dict[int, list[Contact]] = {}
+        for row in rows:
+            record = _record_of(row)
+            if isinstance(record, CustomerRecord):
+                customers[record.id] = record
+            elif isinstance(record, LocationRecord):
+                located = to_location(record, refs_for(ExternalType.LOCATION, record.id))
+                locations.setdefault(record.customer_id, []).append(located)
+            else:
+                contact = to_contact(record, refs_for(ExternalType.CONTACT, record.id))
+                contacts.setdefault(record.customer_id, []).append(contact)
+        for cid, customer in customers.items():
+            out[cid] = to_customer(
+                customer,
+                refs_for(ExternalType.CUSTOMER, cid),
+                tuple(locations.get(cid, ())),
+                tuple(contacts.get(cid, ())),
+            )
+    return [out[cid] for cid in customer_ids if cid in out]
+
+
+def _aliases(model: type[WireModel]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, info.alias or name) for name, info in model.model_fields.items())
+
+
+_CUSTOMER_KEYS = _aliases(Customer)
+_LOCATION_KEYS = _aliases(Location)
+_CONTACT_KEYS = _aliases(Contact)
+
+
+def _wire(keys: tuple[tuple[str, str], ...], data: dict[str, Any], **given: Any) -> dict[str, Any]:
+    """A record in the exchange format's wire form (what ``model_dump(mode="json",
+    by_alias=True)`` of its domain model gives), straight from its stored fields."""
+    return {alias: given[name] if name in given else data.get(name) for name, alias in keys}
+
+
+def customer_wire_views(
+    session: Session, tenant: str, customer_ids: Sequence[int]
+) -> list[dict[str, Any]]:
+    """Like ``customer_views``, in wire form, built from the stored fields without model
+    objects in between (the reference feed sends hundreds of customers per page)."""
+    out: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(customer_ids):
+        rows = session.execute(
+            select(RecordRow.kind, RecordRow.id, RecordRow.customer_id, RecordRow.data)
+            .where(RecordRow.tenant == tenant, RecordRow.customer_id.in_(chunk))
+            .order_by(RecordRow.id)
+        ).all()
+        ids_by_kind: dict[str, list[int]] = {}
+        for kind, record_id, _customer_id, _data in rows:
+            ids_by_kind.setdefault(kind, []).append(record_id)
+        found: list[tuple[int, str, int, str, str]] = []
+        for kind, ids in ids_by_kind.items():
+            for ids_chunk in _chunks(ids):
+                query = select(
+                    RefRow.id,
+                    RefRow.external_type,
+                    RefRow.record_id,
+                    RefRow.source_system,
+                    RefRow.external_id,
+                ).where(
+                    RefRow.tenant == tenant,
+                    RefRow.external_type == kind,
+                    RefRow.record_id.in_(ids_chunk),
+                )
+                found.extend(
+                    (ref_id, ref_kind, record_id, source, external_id)
+                    for ref_id, ref_kind, record_id, source, external_id in session.execute(query)
+                )
+        refs: dict[tuple[str, int], list[dict[str, str]]] = {}
+        for _id, kind, record_id, source, external_id in sorted(found):
+            refs.setdefault((kind, record_id), []).append(
+                {"sourceSystem": source, "externalId": external_id}
+            )
+        locations: dict[int, list[dict[str, Any]]] = {}
+        contacts: dict[int, list[dict[str, Any]]] = {}
+        customers: dict[int, dict[str, Any]] = {}
+        for kind, record_id, customer_id, data in rows:
+            own = refs.get((kind, record_id), [])
+            if kind == ExternalType.LOCATION:
+                view = _wire(_LOCATION_KEYS, data, id=record_id, external_refs=own)
+                locations.setdefault(customer_id, []).append(view)
+            elif kind == ExternalType.CONTACT:
+                view = _wire(_CONTACT_KEYS, data, id=record_id, external_refs=own)
+                contacts.setdefault(customer_id, []).append(view)
+            else:
+                customers[record_id] = data | {"external_refs": own}
+        for cid, data in customers.items():
+            out[cid] = _wire(
+                _CUSTOMER_KEYS,
+                data,
+                id=cid,
+                tenant=tenant,
+                status=data.get("status", CustomerStatus.ACTIVE.value),
+                external_refs=data["external_refs"],
+                locations=locations.get(cid, []),
+                contacts=contacts.get(cid, []),
+            )
+    return [out[cid] for cid in customer_ids if cid in out]

@@ -1,11 +1,26 @@
 """Demo data of the sandbox: two tenants' reference data and demo keys (public on
-purpose: they only open the local sandbox)."""
+purpose: they only open the local sandbox); and seeding a sandbox from files."""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import func, select
+
 from ordinavo_desk.domain.enums import Scope
+from ordinavo_desk.domain.errors import InputError
 from ordinavo_desk.domain.reference import Customer
+from ordinavo_desk.domain.validation import input_error_from
+from ordinavo_desk.matching.engine import MappingEngine
+from ordinavo_desk.sandbox.imports import run_import
 from ordinavo_desk.sandbox.key_registry import KeyGrant
+from ordinavo_desk.sandbox.rows import ItemRow
+from ordinavo_desk.sandbox.sandbox_store import SandboxStore
 
 DEMO_TENANT = "acme"
 DEMO_SOURCE = "sap-erp"
@@ -67,3 +82,91 @@ def demo_reference() -> list[Customer]:
                         "city": "Berlin", "country": "DE"}]},
     ]  # fmt: skip
     return [Customer.model_validate(c) for c in data]
+
+
+# -- seeding from files (trainers' own data, benchmarks) ----------------------------------
+
+
+def read_json_values(path: Path, array_keys: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    """The objects of a JSON Lines file (one per line), or of a JSON document that is an
+    array or an object holding the array under one of ``array_keys``."""
+
+    def spread(value: Any) -> Iterator[Any]:
+        if isinstance(value, dict):
+            key = next((k for k in array_keys if isinstance(value.get(k), list)), None)
+            if key is not None:
+                yield from value[key]
+                return
+        if isinstance(value, list):
+            yield from value
+            return
+        yield value
+
+    with path.open("r", encoding="utf-8-sig") as stream:
+        first = stream.readline()
+        try:
+            json.loads(first)
+        except json.JSONDecodeError:  # one document over several lines
+            stream.seek(0)
+            yield from spread(json.load(stream))
+            return
+        stream.seek(0)
+        for number, line in enumerate(stream, start=1):
+            if line.strip():
+                try:
+                    yield from spread(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"line {number}: {exc.msg}", file=str(path)) from None
+
+
+def load_reference_file(store: SandboxStore, path: Path, default_tenant: str) -> int:
+    """Seed ``store`` with the customers of a reference file (the exchange format of
+    ``reference load``); answers how many were stored."""
+    try:
+        customers = [
+            Customer.model_validate(value) for value in read_json_values(path, ("customers",))
+        ]
+    except ValidationError as exc:
+        raise input_error_from(exc, file=str(path)) from exc
+    store.seed(customers, default_tenant)
+    return len(customers)
+
+
+def import_targets(
+    store: SandboxStore,
+    engine: MappingEngine,
+    grant: KeyGrant,
+    targets: Iterable[dict[str, Any]],
+    *,
+    batch_size: int = 500,
+) -> Counter[str]:
+    """Import targets as ``grant`` would through ``POST /inbound/targets/batch``, one
+    batch per transaction; answers the items' statuses counted, and ``review``: how many
+    of them now wait for a person."""
+    counts: Counter[str] = Counter()
+    batch: list[object] = []
+
+    def flush() -> None:
+        with store.unit_of_work() as session:
+            job = run_import(session, engine, grant, batch, {})
+            for item in job["items"]:
+                counts[item["status"]] += 1
+        batch.clear()
+
+    for target in targets:
+        batch.append(target)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    counts["review"] = item_count(store, grant.tenant, waiting=True)
+    return counts
+
+
+def item_count(store: SandboxStore, tenant: str, *, waiting: bool = False) -> int:
+    """How many items ``tenant`` has (``waiting``: how many wait for a person)."""
+    with store.unit_of_work() as session:
+        query = select(func.count()).select_from(ItemRow).where(ItemRow.tenant == tenant)
+        if waiting:
+            query = query.where(ItemRow.needs_review.is_(True))
+        return session.scalar(query) or 0

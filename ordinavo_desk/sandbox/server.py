@@ -3,6 +3,7 @@ desk's trainer mode, in a background thread (``SandboxServer``)."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import socket
 import threading
@@ -17,7 +18,7 @@ from ordinavo_desk.sandbox.app import API_PREFIX, DroppedConnectionLogFilter, cr
 from ordinavo_desk.sandbox.faults import FaultInjector
 from ordinavo_desk.sandbox.key_registry import KeyRegistry
 from ordinavo_desk.sandbox.sandbox_service import SandboxOptions, SandboxService
-from ordinavo_desk.sandbox.sandbox_store import SandboxStore
+from ordinavo_desk.sandbox.sandbox_store import SandboxStore, warm_wire_bodies
 from ordinavo_desk.sandbox.seed import DEMO_KEYS, DEMO_TENANT, demo_reference
 
 _UVICORN_LOGGER = "uvicorn.error"
@@ -97,6 +98,7 @@ def build_service(
     store = SandboxStore(data)
     if store.is_empty():
         store.seed(demo_reference(), DEMO_TENANT)
+    warm_wire_bodies(store)
     registry = KeyRegistry.from_file(keys) if keys is not None else KeyRegistry(DEMO_KEYS.values())
     return SandboxService(
         store,
@@ -120,6 +122,10 @@ def serve(
     service = build_service(
         data, keys, faults, review_extension=review_extension, error_format=error_format
     )
+    # The matching index lives as long as the server: keep the garbage collector from
+    # scanning it again and again (with a large data file, that shows as slow answers).
+    gc.collect()
+    gc.freeze()
     logging.getLogger(_UVICORN_LOGGER).addFilter(DroppedConnectionLogFilter())
     try:
         uvicorn.run(create_app(service), host=host, port=port, lifespan="off")

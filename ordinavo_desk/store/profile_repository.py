@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.domain.errors import ConflictError, NotFoundError
-from ordinavo_desk.domain.profile import Profile
+from ordinavo_desk.domain.profile import Profile, ProfileSyncState
 from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.store.rows import DeskStateRow, ProfileRow, TenantRow
 
@@ -62,6 +63,9 @@ class ProfileRepository:
         if row is None:
             row = ProfileRow(name=profile.name)
             self._session.add(row)
+        elif row.base_url != profile.base_url or row.tenant != settings.tenant:
+            # a cursor means something only to the server and tenant that gave it out
+            _reset_sync_state(row)
         row.tenant = settings.tenant
         row.source_system = settings.source_system
         row.strategy = settings.strategy.value
@@ -82,3 +86,54 @@ class ProfileRepository:
         else:
             state.value = name
         self._session.flush()
+
+    # -- sync state ----------------------------------------------------------------------
+
+    def sync_state(self, name: str) -> ProfileSyncState:
+        row = self._row(name)
+        return ProfileSyncState(
+            profile=row.name,
+            reference_cursor=row.reference_cursor,
+            reference_pulled_at=row.reference_pulled_at,
+            items_cursor=row.items_cursor,
+            items_pulled_at=row.items_pulled_at,
+        )
+
+    def save_reference_cursor(self, name: str, cursor: str) -> None:
+        """Where the next reference pull starts (saved with the page it follows)."""
+        self._row(name).reference_cursor = cursor
+        self._session.flush()
+
+    def reference_pulled(self, name: str, at: datetime) -> None:
+        """A reference pull completed at ``at``: the profile's and its tenant's reference
+        data are that fresh."""
+        row = self._row(name)
+        row.reference_pulled_at = at
+        ensure_tenant(self._session, row.tenant)
+        tenant = self._session.get(TenantRow, row.tenant)
+        assert tenant is not None
+        tenant.reference_updated_at = at
+        self._session.flush()
+
+    def save_items_cursor(self, name: str, cursor: str | None) -> None:
+        """Where an interrupted walk of the review queue goes on (saved with its page)."""
+        self._row(name).items_cursor = cursor
+        self._session.flush()
+
+    def items_pulled(self, name: str, at: datetime) -> None:
+        """A walk of the review queue completed: the next one starts at the beginning."""
+        row = self._row(name)
+        row.items_cursor = None
+        row.items_pulled_at = at
+        self._session.flush()
+
+    def reset_sync_state(self, name: str) -> None:
+        _reset_sync_state(self._row(name))
+        self._session.flush()
+
+
+def _reset_sync_state(row: ProfileRow) -> None:
+    row.reference_cursor = None
+    row.reference_pulled_at = None
+    row.items_cursor = None
+    row.items_pulled_at = None

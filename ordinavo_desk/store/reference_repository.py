@@ -6,15 +6,17 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, or_, select, tuple_
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.errors import ConflictError
 from ordinavo_desk.domain.reference import Contact, Customer, ExternalRef, Location
 from ordinavo_desk.matching.records import ContactRecord, CustomerRecord, LocationRecord
+from ordinavo_desk.store.bulk import db_timestamp, insert_rows
 from ordinavo_desk.store.profile_repository import ensure_tenant
 from ordinavo_desk.store.rows import ContactRow, CustomerRow, ExternalRefRow, LocationRow
+from ordinavo_desk.store.types import utcnow
 
 CHUNK = 500
 T = TypeVar("T")
@@ -24,6 +26,9 @@ _KEYS = frozenset({"tenant", "id", "customer_id", "status"})
 _CUSTOMER_FIELDS = tuple(f for f in CustomerRecord._fields if f not in _KEYS)
 _LOCATION_FIELDS = tuple(f for f in LocationRecord._fields if f not in _KEYS)
 _CONTACT_FIELDS = tuple(f for f in ContactRecord._fields if f not in _KEYS)
+_REF_COLUMNS = (
+    "tenant", "source_system", "external_type", "external_id", "record_id", "created_at",
+)  # fmt: skip
 
 
 def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -33,6 +38,15 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 
 RefKey = tuple[str, str, str]  # (source_system, external_type, external_id)
+
+
+def _ref_keys(ref_rows: Sequence[dict[str, Any]]) -> dict[tuple[str, str], list[str]]:
+    """External ids by (source system, external type): queries by one such pair at a time,
+    since SQLite uses no index for row-value IN lists."""
+    keys: dict[tuple[str, str], list[str]] = {}
+    for row in ref_rows:
+        keys.setdefault((row["source_system"], row["external_type"]), []).append(row["external_id"])
+    return keys
 
 
 class ReferenceRepository:
@@ -188,30 +202,40 @@ class ReferenceRepository:
             self._replace_chunk(chunk)
         self._session.flush()
 
-    def _replace_chunk(self, chunk: Sequence[Customer]) -> None:
+    def apply_server_customers(self, customers: Sequence[Customer]) -> None:
+        """Store customers as the server sends them (a page of its reference changes).
+
+        Like ``replace_customers``, each customer's locations, contacts and references are
+        replaced by the server's; but the server is the authority on where a reference
+        points, so one that a record of this store not on the page still holds is moved
+        to where the server says, instead of stopping the pull.
+        """
+        ensure_tenant(self._session, self.tenant)
+        for chunk in _chunks(customers):
+            self._replace_chunk(chunk, take_over_refs=True)
+        self._session.flush()
+
+    def _replace_chunk(self, chunk: Sequence[Customer], *, take_over_refs: bool = False) -> None:
         tenant = self.tenant
         session = self._session
         customer_ids = [c.id for c in chunk]
         file_loc_ids = [loc.id for c in chunk for loc in c.locations]
         file_con_ids = [con.id for c in chunk for con in c.contacts]
-        old_loc_ids = set(
-            session.scalars(
-                select(LocationRow.id).where(
-                    LocationRow.tenant == tenant,
-                    or_(
-                        LocationRow.customer_id.in_(customer_ids), LocationRow.id.in_(file_loc_ids)
-                    ),
-                )
-            )
-        )
-        old_con_ids = set(
-            session.scalars(
-                select(ContactRow.id).where(
-                    ContactRow.tenant == tenant,
-                    or_(ContactRow.customer_id.in_(customer_ids), ContactRow.id.in_(file_con_ids)),
-                )
-            )
-        )
+        # one query per condition: SQLite answers an OR of two IN lists with a scan of
+        # every record of the tenant
+        old_loc_ids: set[int] = set()
+        old_con_ids: set[int] = set()
+        for row, old, own in (
+            (LocationRow, old_loc_ids, file_loc_ids),
+            (ContactRow, old_con_ids, file_con_ids),
+        ):
+            for column, values in ((row.customer_id, customer_ids), (row.id, own)):
+                for values_chunk in _chunks(values):
+                    old.update(
+                        session.scalars(
+                            select(row.id).where(row.tenant == tenant, column.in_(values_chunk))
+                        )
+                    )
         for external_type, ids in (
             (ExternalType.CUSTOMER, customer_ids),
             (ExternalType.LOCATION, sorted(old_loc_ids | set(file_loc_ids))),
@@ -242,91 +266,98 @@ class ReferenceRepository:
         )
 
         ref_rows: list[dict[str, Any]] = []
+        on_customer, on_location, on_contact = (kind.value for kind in ExternalType)
         for customer in chunk:
-            ref_rows += self._ref_rows(ExternalType.CUSTOMER, customer.id, customer.external_refs)
+            ref_rows += self._ref_rows(on_customer, customer.id, customer.external_refs)
             for loc in customer.locations:
-                ref_rows += self._ref_rows(ExternalType.LOCATION, loc.id, loc.external_refs)
+                ref_rows += self._ref_rows(on_location, loc.id, loc.external_refs)
             for con in customer.contacts:
-                ref_rows += self._ref_rows(ExternalType.CONTACT, con.id, con.external_refs)
-        self._check_ref_conflicts(ref_rows)
+                ref_rows += self._ref_rows(on_contact, con.id, con.external_refs)
+        if take_over_refs:
+            self._delete_refs(ref_rows)
+        else:
+            self._check_ref_conflicts(ref_rows)
 
-        session.execute(
-            insert(CustomerRow),
+        stamp = db_timestamp(session, utcnow())
+        insert_rows(
+            session,
+            CustomerRow,
+            ("tenant", "id", "status", "updated_at", *_CUSTOMER_FIELDS),
             [
-                {
-                    "tenant": tenant,
-                    "id": c.id,
-                    "status": c.status.value,
-                    **{f: getattr(c, f) for f in _CUSTOMER_FIELDS},
-                }
+                (tenant, c.id, c.status.value, stamp, *[getattr(c, f) for f in _CUSTOMER_FIELDS])
                 for c in chunk
             ],
         )
-        location_rows = [
-            {
-                "tenant": tenant,
-                "id": loc.id,
-                "customer_id": c.id,
-                **{f: getattr(loc, f) for f in _LOCATION_FIELDS},
-            }
-            for c in chunk
-            for loc in c.locations
-        ]
-        if location_rows:
-            session.execute(insert(LocationRow), location_rows)
-        contact_rows = [
-            {
-                "tenant": tenant,
-                "id": con.id,
-                "customer_id": c.id,
-                **{f: getattr(con, f) for f in _CONTACT_FIELDS},
-            }
-            for c in chunk
-            for con in c.contacts
-        ]
-        if contact_rows:
-            session.execute(insert(ContactRow), contact_rows)
-        if ref_rows:
-            session.execute(insert(ExternalRefRow), ref_rows)
+        insert_rows(
+            session,
+            LocationRow,
+            ("tenant", "id", "customer_id", "updated_at", *_LOCATION_FIELDS),
+            [
+                (tenant, loc.id, c.id, stamp, *[getattr(loc, f) for f in _LOCATION_FIELDS])
+                for c in chunk
+                for loc in c.locations
+            ],
+        )
+        insert_rows(
+            session,
+            ContactRow,
+            ("tenant", "id", "customer_id", "updated_at", *_CONTACT_FIELDS),
+            [
+                (tenant, con.id, c.id, stamp, *[getattr(con, f) for f in _CONTACT_FIELDS])
+                for c in chunk
+                for con in c.contacts
+            ],
+        )
+        insert_rows(
+            session,
+            ExternalRefRow,
+            _REF_COLUMNS,
+            [(*(row[name] for name in _REF_COLUMNS[:-1]), stamp) for row in ref_rows],
+        )
 
     def _ref_rows(
-        self, external_type: ExternalType, record_id: int, refs: Sequence[ExternalRef]
+        self, external_type: str, record_id: int, refs: Sequence[ExternalRef]
     ) -> list[dict[str, Any]]:
         return [
             {
                 "tenant": self.tenant,
                 "source_system": ref.source_system,
-                "external_type": external_type.value,
+                "external_type": external_type,
                 "external_id": ref.external_id,
                 "record_id": record_id,
             }
             for ref in refs
         ]
 
-    def _check_ref_conflicts(self, ref_rows: Sequence[dict[str, Any]]) -> None:
-        keys = [(r["source_system"], r["external_type"], r["external_id"]) for r in ref_rows]
-        for keys_chunk in _chunks(keys):
-            query = select(
-                ExternalRefRow.source_system,
-                ExternalRefRow.external_type,
-                ExternalRefRow.external_id,
-                ExternalRefRow.record_id,
-            ).where(
-                ExternalRefRow.tenant == self.tenant,
-                tuple_(
-                    ExternalRefRow.source_system,
-                    ExternalRefRow.external_type,
-                    ExternalRefRow.external_id,
-                ).in_(keys_chunk),
-            )
-            clash = self._session.execute(query).first()
-            if clash is not None:
-                source, external_type, external_id, record_id = clash
-                raise ConflictError(
-                    f"external reference {external_type} '{external_id}' of {source} already "
-                    f"points at {external_type.lower()} {record_id} in tenant '{self.tenant}'; "
-                    "references are never moved by a load"
+    def _delete_refs(self, ref_rows: Sequence[dict[str, Any]]) -> None:
+        for (source, external_type), external_ids in _ref_keys(ref_rows).items():
+            for ids_chunk in _chunks(external_ids):
+                self._session.execute(
+                    delete(ExternalRefRow).where(
+                        ExternalRefRow.tenant == self.tenant,
+                        ExternalRefRow.source_system == source,
+                        ExternalRefRow.external_type == external_type,
+                        ExternalRefRow.external_id.in_(ids_chunk),
+                    )
                 )
+
+    def _check_ref_conflicts(self, ref_rows: Sequence[dict[str, Any]]) -> None:
+        for (source, external_type), external_ids in _ref_keys(ref_rows).items():
+            for ids_chunk in _chunks(external_ids):
+                query = select(ExternalRefRow.external_id, ExternalRefRow.record_id).where(
+                    ExternalRefRow.tenant == self.tenant,
+                    ExternalRefRow.source_system == source,
+                    ExternalRefRow.external_type == external_type,
+                    ExternalRefRow.external_id.in_(ids_chunk),
+                )
+                clash = self._session.execute(query.order_by(ExternalRefRow.id)).first()
+                if clash is not None:
+                    external_id, record_id = clash
+                    raise ConflictError(
+                        f"external reference {external_type} '{external_id}' of {source} "
+                        f"already points at {external_type.lower()} {record_id} in tenant "
+                        f"'{self.tenant}'; references are never moved by a load"
+                    )
 
     def add_external_ref(
         self, source_system: str, external_type: ExternalType, external_id: str, record_id: int

@@ -62,6 +62,12 @@ class ProfileRow(Base):
     scopes: Mapped[list[str]] = mapped_column(JsonType)
     settings: Mapped[dict[str, Any]] = mapped_column(JsonType)
     base_url: Mapped[str | None] = mapped_column(String(500))
+    # Where the last pulls of this profile stopped (cursors are the server's, meaningful
+    # only for the server and tenant that gave them) and when they last completed.
+    reference_cursor: Mapped[str | None] = mapped_column(String(200))
+    reference_pulled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    items_cursor: Mapped[str | None] = mapped_column(String(500))
+    items_pulled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -147,6 +153,8 @@ class ContactRow(Base):
         ),
         ForeignKeyConstraint(["tenant", "location_id"], ["locations.tenant", "locations.id"]),
         Index(None, "tenant", "customer_id"),
+        # the foreign key's own index: deleting a location checks its contacts by it
+        Index(None, "tenant", "location_id"),
     )
 
 
@@ -195,6 +203,8 @@ class ImportItemRow(Base):
     mapping_status: Mapped[str | None] = mapped_column(String(20))
     mapping_result: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
     mapping_version: Mapped[int | None] = mapped_column(Integer)
+    #: Who computed the mapping result: "desk" (the local engine) or "server" (pulled).
+    mapping_source: Mapped[str | None] = mapped_column(String(10))
     review_state: Mapped[str] = mapped_column(String(20), default="pending")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -86,12 +86,16 @@ def fresh_store() -> SandboxStore:
 
 @contextmanager
 def running_sandbox(
-    *, review_extension: bool = True, error_format: ErrorFormat = ErrorFormat.ENVELOPE
+    *,
+    review_extension: bool = True,
+    error_format: ErrorFormat = ErrorFormat.ENVELOPE,
+    extra_grants: Sequence[KeyGrant] = (),
 ) -> Iterator[Sandbox]:
-    """A server with fresh demo data; ``reset_sandbox`` gives the next test a fresh start."""
+    """A server with fresh demo data; ``reset_sandbox`` gives the next test a fresh start.
+    ``extra_grants`` are keys beside those of ``grants_for_tests``."""
     service = SandboxService(
         fresh_store(),
-        KeyRegistry(grants_for_tests()),
+        KeyRegistry([*grants_for_tests(), *extra_grants]),
         faults=FaultInjector(),
         options=SandboxOptions(review_extension=review_extension, error_format=error_format),
     )
