@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Container, Hashable, Iterator
 from typing import Any
 
 from ordinavo_desk.domain.enums import ExternalType
@@ -23,6 +23,9 @@ from ordinavo_desk.matching.normalize import normalize_name
 from ordinavo_desk.matching.policy import CandidateLimits
 from ordinavo_desk.matching.records import ContactRecord, CustomerRecord, LocationRecord
 from ordinavo_desk.matching.scoring import AddressKeys, location_keys
+
+#: A table that lists record ids under keys (a blocking table or an exact lookup).
+_Keyed = BlockTable[Any] | MultiMap[Any]
 
 #: Postings read per customer wanted from the name words, rarest words first.
 _WORD_POSTINGS_PER_CUSTOMER = 4
@@ -267,47 +270,43 @@ class TenantIndex:
 
     # -- blocking -------------------------------------------------------------------------
 
-    def _index_customer(self, entry: _CustomerEntry) -> None:
-        record = entry.record
-        number = customer_number_key(record.customer_number)
+    def _customer_keys(self, entry: _CustomerEntry) -> Iterator[tuple[_Keyed, Hashable]]:
+        """The tables a customer is listed in, with its key in each."""
+        number = customer_number_key(entry.record.customer_number)
         if number is not None:
-            self._numbers.add(number, record.id)
+            yield self._numbers, number
         if entry.name_key:
-            self._names.add(entry.name_key, record.id)
+            yield self._names, entry.name_key
             for word in name_words(entry.name_key):
-                self._words.add(word, record.id)
+                yield self._words, word
+
+    def _location_keys(self, record: LocationRecord) -> Iterator[tuple[_Keyed, Hashable]]:
+        """The blocking tables a location is listed in, with its key in each."""
+        postal = postal_key(record.postal_code, record.country)
+        if postal is not None:
+            yield self._postal, postal
+        city = city_key(record.city)
+        if city is not None:
+            yield self._cities, city
+        cell = cell_key(record.latitude, record.longitude)
+        if cell is not None:
+            yield self._cells, cell
+
+    def _index_customer(self, entry: _CustomerEntry) -> None:
+        for table, key in self._customer_keys(entry):
+            table.add(key, entry.record.id)
 
     def _unindex_customer(self, entry: _CustomerEntry) -> None:
-        record = entry.record
-        number = customer_number_key(record.customer_number)
-        if number is not None:
-            self._numbers.remove(number, record.id)
-        if entry.name_key:
-            self._names.remove(entry.name_key, record.id)
-            for word in name_words(entry.name_key):
-                self._words.remove(word, record.id)
+        for table, key in self._customer_keys(entry):
+            table.remove(key, entry.record.id)
 
     def _index_location(self, record: LocationRecord) -> None:
-        postal = postal_key(record.postal_code, record.country)
-        if postal is not None:
-            self._postal.add(postal, record.id)
-        city = city_key(record.city)
-        if city is not None:
-            self._cities.add(city, record.id)
-        cell = cell_key(record.latitude, record.longitude)
-        if cell is not None:
-            self._cells.add(cell, record.id)
+        for table, key in self._location_keys(record):
+            table.add(key, record.id)
 
     def _unindex_location(self, record: LocationRecord) -> None:
-        postal = postal_key(record.postal_code, record.country)
-        if postal is not None:
-            self._postal.remove(postal, record.id)
-        city = city_key(record.city)
-        if city is not None:
-            self._cities.remove(city, record.id)
-        cell = cell_key(record.latitude, record.longitude)
-        if cell is not None:
-            self._cells.remove(cell, record.id)
+        for table, key in self._location_keys(record):
+            table.remove(key, record.id)
 
 
 def _most_shared(hits: Counter[int], limit: int) -> list[int]:
