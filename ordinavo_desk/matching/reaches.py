@@ -9,6 +9,7 @@ from ordinavo_desk.domain.mapping import Reason
 from ordinavo_desk.matching.blocking import external_id_key
 from ordinavo_desk.matching.candidates import Reach
 from ordinavo_desk.matching.item_run import ItemRun
+from ordinavo_desk.matching.tenant_index import TenantIndex
 
 
 def find_reaches(run: ItemRun) -> list[Reach]:
@@ -23,41 +24,20 @@ def find_reaches(run: ItemRun) -> list[Reach]:
             field=field, incoming=incoming, stored=stored, comparison=comparison, contribution=score
         )
 
-    customer_ref = external_id_key(target.customer.external_id) if target.customer else None
-    if customer_ref is not None:
-        found = tenant.resolve(source, ExternalType.CUSTOMER, customer_ref)
-        if found is not None:
-            reaches.append(
-                Reach(
-                    found,
-                    None,
-                    reason("customer.externalId", customer_ref, customer_ref, "reference"),
-                )
-            )
-    location_ref = external_id_key(target.location.external_id) if target.location else None
-    if location_ref is not None:
-        location_id = tenant.resolve(source, ExternalType.LOCATION, location_ref)
-        location = tenant.location(location_id) if location_id is not None else None
-        if location is not None:
-            reaches.append(
-                Reach(
-                    location.customer_id,
-                    location.id,
-                    reason("location.externalId", location_ref, location_ref, "reference"),
-                )
-            )
-    contact_ref = external_id_key(target.contact.external_id) if target.contact else None
-    if contact_ref is not None:
-        contact_id = tenant.resolve(source, ExternalType.CONTACT, contact_ref)
-        contact = tenant.contact(contact_id) if contact_id is not None else None
-        if contact is not None:
-            reaches.append(
-                Reach(
-                    contact.customer_id,
-                    contact.location_id,
-                    reason("contact.externalId", contact_ref, contact_ref, "reference"),
-                )
-            )
+    signals = (
+        ("customer", ExternalType.CUSTOMER, target.customer),
+        ("location", ExternalType.LOCATION, target.location),
+        ("contact", ExternalType.CONTACT, target.contact),
+    )
+    for name, kind, dto in signals:
+        ref = external_id_key(dto.external_id) if dto is not None else None
+        if ref is None:
+            continue
+        record_id = tenant.resolve(source, kind, ref)
+        owner = _owner(tenant, kind, record_id) if record_id is not None else None
+        if owner is not None:
+            field = f"{name}.externalId"
+            reaches.append(Reach(owner[0], owner[1], reason(field, ref, ref, "reference")))
     number = target.customer.customer_number if target.customer else None
     if number is not None and number.strip():
         for customer_id in tenant.customers_with_number(number):
@@ -71,3 +51,16 @@ def find_reaches(run: ItemRun) -> list[Reach]:
                 )
             )
     return reaches
+
+
+def _owner(
+    tenant: TenantIndex, kind: ExternalType, record_id: int
+) -> tuple[int, int | None] | None:
+    """The customer a referenced record belongs to, and the location it names."""
+    if kind is ExternalType.CUSTOMER:
+        return (record_id, None)
+    if kind is ExternalType.LOCATION:
+        location = tenant.location(record_id)
+        return (location.customer_id, location.id) if location is not None else None
+    contact = tenant.contact(record_id)
+    return (contact.customer_id, contact.location_id) if contact is not None else None
