@@ -1,0 +1,92 @@
+"""The ``ordinavo-desk`` command: composes store, services and (only for a window) the UI.
+
+Commands that render nothing never import Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from ordinavo_desk.cli.exit_codes import (
+    EXIT_FAILURE,
+    EXIT_FORBIDDEN,
+    EXIT_KEY_REFUSED,
+    EXIT_OK,
+    EXIT_UNREACHABLE,
+    EXIT_USAGE,
+)
+from ordinavo_desk.cli.local_commands import (
+    open_window,
+    run_demo,
+    run_import,
+    run_match_command,
+    run_reference,
+    run_remap,
+)
+from ordinavo_desk.cli.parser import build_parser
+from ordinavo_desk.cli.profile_commands import run_profile
+from ordinavo_desk.cli.sync_commands import run_sync
+from ordinavo_desk.domain.errors import DeskError, InputError, NotFoundError, StoreError
+from ordinavo_desk.i18n import _
+from ordinavo_desk.store.database import Store, display_url, resolve_url
+from ordinavo_desk.store.migrate import upgrade_to_head
+
+__all__ = [
+    "EXIT_FAILURE",
+    "EXIT_FORBIDDEN",
+    "EXIT_KEY_REFUSED",
+    "EXIT_OK",
+    "EXIT_UNREACHABLE",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "sandbox":
+        parser.error(_("unrecognized arguments: {args}").format(args=" ".join(extra)))
+    url = resolve_url(args.db)
+    try:
+        if args.command == "db":
+            store = Store(url, migrate=False)
+            applied = upgrade_to_head(store.engine)
+            store.dispose()
+            message = _("schema upgraded: {url}") if applied else _("schema is up to date: {url}")
+            print(message.format(url=display_url(url)))
+            return EXIT_OK
+        if args.command == "match":
+            return run_match_command(args)
+        if args.command == "demo":
+            return run_demo(args)
+        if args.command == "sandbox":
+            from ordinavo_desk.sandbox.__main__ import main as sandbox_main  # noqa: PLC0415
+
+            return sandbox_main(extra)
+        store = Store(url)
+        try:
+            if args.command == "remap":
+                return run_remap(args, store)
+            if args.command == "import":
+                return run_import(args, store)
+            if args.command == "reference":
+                return run_reference(args, store)
+            if args.command == "profile":
+                return run_profile(args, store)
+            if args.command == "sync":
+                return run_sync(args, store)
+            return open_window(store)
+        finally:
+            store.dispose()
+    except (InputError, NotFoundError) as exc:
+        print(_("error: {msg}").format(msg=exc), file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(_("error: {msg}").format(msg=exc), file=sys.stderr)
+        return EXIT_FAILURE
+    except DeskError as exc:
+        print(_("error: {msg}").format(msg=exc), file=sys.stderr)
+        return EXIT_USAGE
