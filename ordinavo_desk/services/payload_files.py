@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,16 +48,23 @@ class ParsedTarget:
         return ", ".join(parts)
 
 
-def read_text(path: Path) -> str:
-    name = str(path)
+@contextmanager
+def _readable(name: str) -> Iterator[None]:
+    """Turn a failure to open or read the file into an InputError naming it."""
     try:
-        data = path.read_bytes()
+        yield
     except FileNotFoundError:
         raise InputError("file not found", file=name) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a file", file=name) from None
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", file=name) from None
+
+
+def read_text(path: Path) -> str:
+    name = str(path)
+    with _readable(name):
+        data = path.read_bytes()
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -192,14 +200,8 @@ def iter_reference(path: Path, default_tenant: str) -> Iterator[ParsedCustomer]:
     location must be a location of the same customer.
     """
     name = str(path)
-    try:
+    with _readable(name):
         stream = path.open("rb")
-    except FileNotFoundError:
-        raise InputError("file not found", file=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", file=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=name) from None
     with stream:
         first = stream.readline()
         if not _is_json_line(first):

@@ -116,3 +116,11 @@ def test_text_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not UTF-8") as info:
         list(iter_reference(path, "acme"))
     assert info.value.line == 2
+
+
+def test_a_missing_file_or_a_directory_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="file not found") as missing:
+        list(iter_reference(tmp_path / "nope.jsonl", "acme"))
+    assert missing.value.file == str(tmp_path / "nope.jsonl")
+    with pytest.raises(InputError, match="is a directory"):
+        list(iter_reference(tmp_path, "acme"))
