@@ -129,7 +129,7 @@ def sandbox_process(data: Path, keys: Path, *, timeout: float = 900.0) -> Iterat
     """``python -m ordinavo_desk.sandbox`` on a free loopback port, until the block ends."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}/api/connect/v1"
-    log_file = data.with_suffix(f".{port}.log").open("wb")
+    log_file = data.with_suffix(".log").open("wb")  # the last run's server output
     process = subprocess.Popen(
         [sys.executable, "-m", "ordinavo_desk.sandbox", "--data", str(data),
          "--keys", str(keys), "--port", str(port)],

@@ -275,3 +275,22 @@ def test_without_a_keyring_backend_it_says_so_and_the_environment_works(
     assert "1 fetched (1 new, 0 changed)" in result.stdout
     assert FULL_KEY not in result.stdout + result.stderr
     assert _files_holding(tmp_path, FULL_KEY) == []
+
+
+def test_a_plain_v1_server_fills_nothing_but_keeps_url_and_key(
+    cli: Cli, secrets: MemoryKeyring
+) -> None:
+    from tests.sandbox.harness import running_sandbox
+
+    with running_sandbox(review_extension=False) as plain:
+        code, _out, err = cli.connect("new", plain.base_url, FULL_KEY)
+        assert code == EXIT_USAGE and "names no tenant" in err and "profile create" in err
+        assert secrets.secrets == {}
+        assert cli("profile", "create", "old", "--tenant", "t", "--source-system", "s")[0] == 0
+        code, out, err = cli.connect("old", plain.base_url, FULL_KEY)
+        assert code == EXIT_OK, err
+        assert "the profile keeps its own values" in out and "changed: server" in out
+        code, out, _err = cli("profile", "show", "old")
+        assert "tenant:         t" in out and plain.base_url in out
+        code, _out, err = cli("sync", "--pull-only", "--profile", "old")
+        assert code == EXIT_USAGE and "review extension" in err

@@ -128,6 +128,18 @@ class ItemRow(SandboxBase):
     __table_args__ = (
         UniqueConstraint("tenant", "source_system", "external_id"),
         Index(None, "tenant", "needs_review", "id"),
+        Index(None, "tenant", "needs_review", "status", "id"),
+        # the queue's filters without reading the items' large rows: a walk filtered by a
+        # rare warning scans this index instead of every item
+        Index(
+            "ix_sandbox_items_queue_filters",
+            "tenant",
+            "needs_review",
+            "id",
+            "review_state",
+            "status",
+            "warnings",
+        ),
     )
 
 

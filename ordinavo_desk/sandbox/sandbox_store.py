@@ -99,6 +99,10 @@ class SandboxStore:
             )
         event.listen(self.engine, "connect", _sqlite_pragmas)
         SandboxBase.metadata.create_all(self.engine)
+        # a data file written by an older sandbox gets the indexes added since
+        for table in SandboxBase.metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(self.engine, checkfirst=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         with self.unit_of_work() as session:
             _backfill_customer_changes(session)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from ordinavo_desk.connect.keys import (
     API_KEY_ENV,
     ApiKey,
@@ -231,7 +233,14 @@ class ProfileService:
                 f"'profile create {name} --tenant T --source-system S', then connect it",
                 field="--url",
             )
-        settings = _server_settings(current, health) if described else current
+        try:
+            settings = _server_settings(current, health) if described else current
+        except ValidationError as exc:
+            raise ServerTellsNothingError(
+                f"the server's health answer does not make complete mapping settings "
+                f"({str(exc).splitlines()[0]}); create the profile with 'profile create' first",
+                field="--url",
+            ) from None
         assert settings is not None
         before = _settings_values(current) if current is not None else {}
         after = _settings_values(settings)
@@ -239,7 +248,7 @@ class ProfileService:
         after["server"] = url
         set_values, changes = _differences(before, after)
         profile = Profile(name=name, settings=settings, base_url=url)
-        if key.source is KeySource.KEYRING or api_key is not None:
+        if keys.keyring_available:
             keys.save(name, key.value)
         self.save(profile)
         _known, unknown = granted_scopes(health.scopes)

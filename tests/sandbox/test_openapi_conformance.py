@@ -488,6 +488,10 @@ def test_review_items(probe: Probe) -> None:
     for params in filters:
         assert len(probe.call(ITEMS, params=params).json()["items"]) == 3
     assert probe.call(ITEMS, params={"status": "Mapped"}).json()["items"] == []
+    assert all("customerMapping" not in i for i in everything["items"])
+    with_mapping = probe.call(ITEMS, params={"include": "mapping"}).json()["items"]
+    assert len(with_mapping) == 3
+    assert all(i["customerMapping"]["candidates"] and i["target"] for i in with_mapping)
     low, high = _limit_bounds(probe, ITEMS)
     assert probe.call(ITEMS, params={"limit": high}).status_code == 200
     for limit in (low - 1, high + 1, "ten", "²"):

@@ -68,3 +68,34 @@ def test_pages_follow_the_latest_change_and_never_split_one(sandbox: Sandbox) ->
         assert [c["id"] for c in changed] == [14] and later > end and not more
         globex, _cursor, _more = customers_changed_since(session, "globex", 0, 10)
         assert [c["id"] for c in globex] == [20]
+
+
+def test_queue_rows_read_in_sql_equal_the_items_summary(sandbox: Sandbox) -> None:
+    from sqlalchemy import select
+
+    from ordinavo_desk.sandbox.review import list_items, summary
+    from ordinavo_desk.sandbox.rows import ItemRow
+
+    client = sandbox.client()
+    client.import_batch(
+        [
+            {"externalId": "A", "title": "Oven", "customer": {"name": "Bäckerei Müller"},
+             "location": {"street": "Marktplatz 4", "postalCode": "50667", "city": "Köln"}},
+            {"externalId": "B", "customer": {"name": "Bäckerei Müller"},
+             "address": {"street": "Marktplatz 4", "postalCode": "50667", "city": "Köln-Süd"}},
+            {"externalId": "C", "location": {"name": "Depot", "postalCode": "50667",
+                                             "street": "Marktplatz 4"}},
+        ]
+    )  # fmt: skip
+    grant = sandbox.service.keys.grants()[0]
+    with sandbox.service.store.unit_of_work() as session:
+        rows = list(session.scalars(select(ItemRow).where(ItemRow.needs_review.is_(True))))
+        listed = list_items(session, grant, statuses=[], warning=None, cursor=None, limit=10)[
+            "items"
+        ]
+        assert listed == [summary(row) for row in rows] and len(listed) >= 2
+        warned = list_items(
+            session, grant, statuses=["Warning"], warning="AmbiguousNameAndAddress",
+            cursor=None, limit=10,
+        )["items"]  # fmt: skip
+        assert warned and all("AmbiguousNameAndAddress" in i["warnings"] for i in warned)
