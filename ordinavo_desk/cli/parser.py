@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from pathlib import Path
 
 from ordinavo_desk import __version__
@@ -13,28 +14,26 @@ from ordinavo_desk.services.sync_service import (
 )
 
 
+def _unknown(what: str, value: str, choices: Iterable[str]) -> argparse.ArgumentTypeError:
+    return argparse.ArgumentTypeError(
+        _("unknown {what} '{value}' (choose from {choices})").format(
+            what=what, value=value, choices=", ".join(choices)
+        )
+    )
+
+
 def strategy(value: str) -> Strategy:
     try:
         return Strategy(value)
     except ValueError:
-        choices = ", ".join(s.value for s in Strategy)
-        raise argparse.ArgumentTypeError(
-            _("unknown strategy '{value}' (choose from {choices})").format(
-                value=value, choices=choices
-            )
-        ) from None
+        raise _unknown(_("strategy"), value, (s.value for s in Strategy)) from None
 
 
 def scope(value: str) -> Scope:
     try:
         return parse_scope(value)
     except ValueError:
-        choices = ", ".join(s.value for s in Scope)
-        raise argparse.ArgumentTypeError(
-            _("unknown scope '{value}' (choose from {choices})").format(
-                value=value, choices=choices
-            )
-        ) from None
+        raise _unknown(_("scope"), value, (s.value for s in Scope)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
