@@ -463,27 +463,8 @@ def customer_views(session: Session, tenant: str, customer_ids: Sequence[int]) -
         ids_by_kind: dict[str, list[int]] = {}
         for row in rows:
             ids_by_kind.setdefault(row.kind, []).append(row.id)
-        found: list[tuple[int, str, int, str, str]] = []
-        # one (kind, ids) query at a time: SQLite uses no index for row-value IN lists
-        for kind, ids in ids_by_kind.items():
-            for ids_chunk in _chunks(ids):
-                query = select(
-                    RefRow.id,
-                    RefRow.external_type,
-                    RefRow.record_id,
-                    RefRow.source_system,
-                    RefRow.external_id,
-                ).where(
-                    RefRow.tenant == tenant,
-                    RefRow.external_type == kind,
-                    RefRow.record_id.in_(ids_chunk),
-                )
-                found.extend(
-                    (ref_id, ref_kind, record_id, source, external_id)
-                    for ref_id, ref_kind, record_id, source, external_id in session.execute(query)
-                )
         refs: dict[tuple[str, int], list[ExternalRef]] = {}
-        for _id, kind, record_id, source, external_id in sorted(found):
+        for kind, record_id, source, external_id in _refs_of(session, tenant, ids_by_kind):
             refs.setdefault((kind, record_id), []).append(
                 ExternalRef(source_system=source, external_id=external_id)
             )
@@ -544,26 +525,8 @@ def customer_wire_views(
         ids_by_kind: dict[str, list[int]] = {}
         for kind, record_id, _customer_id, _data in rows:
             ids_by_kind.setdefault(kind, []).append(record_id)
-        found: list[tuple[int, str, int, str, str]] = []
-        for kind, ids in ids_by_kind.items():
-            for ids_chunk in _chunks(ids):
-                query = select(
-                    RefRow.id,
-                    RefRow.external_type,
-                    RefRow.record_id,
-                    RefRow.source_system,
-                    RefRow.external_id,
-                ).where(
-                    RefRow.tenant == tenant,
-                    RefRow.external_type == kind,
-                    RefRow.record_id.in_(ids_chunk),
-                )
-                found.extend(
-                    (ref_id, ref_kind, record_id, source, external_id)
-                    for ref_id, ref_kind, record_id, source, external_id in session.execute(query)
-                )
         refs: dict[tuple[str, int], list[dict[str, str]]] = {}
-        for _id, kind, record_id, source, external_id in sorted(found):
+        for kind, record_id, source, external_id in _refs_of(session, tenant, ids_by_kind):
             refs.setdefault((kind, record_id), []).append(
                 {"sourceSystem": source, "externalId": external_id}
             )
@@ -592,3 +555,30 @@ def customer_wire_views(
                 contacts=contacts.get(cid, []),
             )
     return [out[cid] for cid in customer_ids if cid in out]
+
+
+def _refs_of(
+    session: Session, tenant: str, ids_by_kind: dict[str, list[int]]
+) -> list[tuple[str, int, str, str]]:
+    """The external references of these records as (kind, record id, source system,
+    external id), in the order they were stored."""
+    found: list[tuple[int, str, int, str, str]] = []
+    # one (kind, ids) query at a time: SQLite uses no index for row-value IN lists
+    for kind, ids in ids_by_kind.items():
+        for ids_chunk in _chunks(ids):
+            query = select(
+                RefRow.id,
+                RefRow.external_type,
+                RefRow.record_id,
+                RefRow.source_system,
+                RefRow.external_id,
+            ).where(
+                RefRow.tenant == tenant,
+                RefRow.external_type == kind,
+                RefRow.record_id.in_(ids_chunk),
+            )
+            found.extend(
+                (ref_id, ref_kind, record_id, source, external_id)
+                for ref_id, ref_kind, record_id, source, external_id in session.execute(query)
+            )
+    return [(kind, record_id, source, ext) for _, kind, record_id, source, ext in sorted(found)]
