@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.domain.enums import CustomerStatus, ExternalType
@@ -124,6 +124,20 @@ class ReferenceRecords:
                 ],
             )
         session.flush()
+
+    def remove_external_refs(self, refs: list[ExternalRefRecord]) -> None:
+        """Delete exactly these references (a local decision that stored them was undone)."""
+        for ref in refs:
+            self._session.execute(
+                delete(ExternalRefRow).where(
+                    ExternalRefRow.tenant == self.tenant,
+                    ExternalRefRow.source_system == ref.source_system,
+                    ExternalRefRow.external_type == ref.external_type.value,
+                    ExternalRefRow.external_id == ref.external_id,
+                    ExternalRefRow.record_id == ref.record_id,
+                )
+            )
+        self._session.flush()
 
 
 def _sharing(

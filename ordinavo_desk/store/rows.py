@@ -206,6 +206,12 @@ class ImportItemRow(Base):
     #: Who computed the mapping result: "desk" (the local engine) or "server" (pulled).
     mapping_source: Mapped[str | None] = mapped_column(String(10))
     review_state: Mapped[str] = mapped_column(String(20), default="pending")
+    #: Decisions recorded on the item: a decision is written only if this is still the
+    #: number the reviewer saw (optimistic concurrency on a shared store).
+    decision_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: Who has the item open, until when (a claim expires by itself).
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -274,6 +280,13 @@ class OutboxRow(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
     held: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: How the decision goes to the server: "review" (the review extension), "upsert"
+    #: (re-importing the target, plain v1) or "local" (no server: exported instead).
+    route: Mapped[str | None] = mapped_column(String(10))
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    server_decision_id: Mapped[str | None] = mapped_column(String(100))
+    #: The server's answer: the decision result, or the problem and the server's item.
+    response: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)
 

@@ -1,0 +1,407 @@
+"""Recording review decisions in the local store (mapping-rules.md, "Review decisions").
+
+A decision is checked against the store (the item's state, the chosen records, the
+profile's scopes), then written in one transaction with its audit event and its outbox
+entry: it needs no network. How it will reach the server is fixed when it is made:
+
+- ``review``: the item came from a server with the review extension; pushed as
+  ``POST /review/items/{id}/decision``;
+- ``upsert``: a file item of a profile with a server; pushed by re-importing the target
+  with the decided external IDs (plain v1);
+- ``local``: a profile without a server (local-store mode); records a decision creates
+  are created in the store at once, and confirmed mappings are exported.
+
+Undo is a new decision, never an edit. A decision the server has not received (never
+tried, or refused) is superseded locally by an ``Undo``; one that was sent, or may have
+arrived, is reverted by a ``Revert`` that is pushed after it.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ordinavo_desk.connect.wire import DecisionRequest
+from ordinavo_desk.domain.decisions import (
+    ATTENTION_STATES,
+    OPEN_STATES,
+    UNDO_KIND,
+    DeskReviewState,
+    OutboxState,
+    RecordedDecision,
+    Route,
+)
+from ordinavo_desk.domain.enums import DecisionKind, ExternalType, MappingStatus, Scope
+from ordinavo_desk.domain.errors import ConflictError
+from ordinavo_desk.domain.mapping import MappingResult
+from ordinavo_desk.domain.profile import Profile
+from ordinavo_desk.matching.decision_plan import (
+    LINKING_KINDS,
+    DecisionInput,
+    DecisionPlan,
+    DecisionScopeError,
+    Links,
+    plan_decision,
+)
+from ordinavo_desk.matching.records import ExternalRefRecord
+from ordinavo_desk.store.audit_trail import AuditTrail
+from ordinavo_desk.store.database import Store
+from ordinavo_desk.store.decision_repository import (
+    DecisionRepository,
+    NewDecision,
+    to_recorded,
+)
+from ordinavo_desk.store.record_lookup import StoreRecordLookup
+from ordinavo_desk.store.reference_records import ReferenceRecords
+from ordinavo_desk.store.rows import ImportItemRow, OutboxRow, ReviewDecisionRow
+from ordinavo_desk.store.types import utcnow
+
+#: How long an opened item stays claimed without being touched again.
+CLAIM_MINUTES = 15
+
+_STATE_AFTER = {
+    DecisionKind.CONFIRM: DeskReviewState.DECIDED,
+    DecisionKind.CHOOSE: DeskReviewState.DECIDED,
+    DecisionKind.CREATE_NEW: DeskReviewState.DECIDED,
+    DecisionKind.REJECT: DeskReviewState.REJECTED,
+    DecisionKind.DEFER: DeskReviewState.DEFERRED,
+}
+
+
+def default_author() -> str:
+    """The OS user: who decides, unless the caller says otherwise."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _route(profile: Profile, item: ImportItemRow) -> Route:
+    if profile.base_url is None:
+        return Route.LOCAL
+    return Route.REVIEW if item.server_item_id else Route.UPSERT
+
+
+def _mapping(item: ImportItemRow) -> MappingResult | None:
+    if item.mapping_result is None or item.mapping_version != item.version:
+        return None
+    return MappingResult.model_validate(item.mapping_result)
+
+
+def current_links(item: ImportItemRow, latest: ReviewDecisionRow | None) -> Links:
+    """The item's links now: the latest decision's, else the mapping result's."""
+    if latest is not None:
+        after = latest.links_after
+        return Links(after.get("customerId"), after.get("locationId"), after.get("contactId"))
+    mapping = _mapping(item)
+    if mapping is None:
+        return Links()
+    return Links(mapping.customer_id, mapping.customer_location_id, mapping.customer_contact_id)
+
+
+def current_status(item: ImportItemRow, latest: ReviewDecisionRow | None) -> str | None:
+    if latest is not None:
+        return latest.status_after
+    return item.mapping_status
+
+
+def _audit_state(status: str | None, links: dict[str, int | None], state: str) -> dict[str, Any]:
+    return {"status": status, "links": links, "reviewState": state}
+
+
+class ReviewService:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        author: str | None = None,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self.author = author or default_author()
+
+    # -- deciding ------------------------------------------------------------------------
+
+    def decide(
+        self,
+        profile: Profile,
+        item_id: int,
+        request: DecisionRequest,
+        *,
+        seen_seq: int | None = None,
+    ) -> RecordedDecision:
+        """Record ``request`` on the item. ``seen_seq`` is the item's decision sequence
+        the reviewer looked at (None: the current one): if someone decided since, this
+        raises StaleItemError and writes nothing."""
+        if request.kind is DecisionKind.REVERT:
+            raise ValueError("use undo() to revert a decision")
+        if not profile.settings.has_scope(Scope.CUSTOMERS_MAP):
+            raise DecisionScopeError(Scope.CUSTOMERS_MAP)
+        with self._store.unit_of_work() as session:
+            decisions = DecisionRepository(session, profile.tenant)
+            item = decisions.item(item_id)
+            now = self._clock()
+            decisions.check_claim(item, self.author, now)
+            if item.review_state not in OPEN_STATES:
+                raise ConflictError(
+                    f"item {item.external_id} is {item.review_state}; undo its decision first"
+                )
+            latest = decisions.latest(item.id)
+            latest_row = latest[0] if latest else None
+            route = _route(profile, item)
+            plan = self._plan(
+                session, profile=profile, item=item, latest=latest_row, request=request, route=route
+            )
+            links_before = current_links(item, latest_row).to_json()
+            status_before = current_status(item, latest_row)
+            if request.kind in LINKING_KINDS:
+                created_any = plan.changes().created_any
+                status_after: str | None = (
+                    MappingStatus.CREATED.value if created_any else MappingStatus.MAPPED.value
+                )
+                links_after = _known_links(plan, route)
+            else:
+                status_after, links_after = status_before, links_before
+            state_after = _STATE_AFTER[request.kind]
+            wire = request.model_copy(update={"author": self.author}).to_wire()
+            payload = {
+                "request": wire,
+                "serverItemId": item.server_item_id,
+                "serverVersion": int(item.server_version) if item.server_version else None,
+                "reviewStateBefore": item.review_state,
+                "created": plan.created,
+                "referencesStored": [
+                    [ref.external_type.value, ref.external_id, ref.record_id] for ref in plan.refs
+                ],
+            }
+            new = NewDecision(
+                kind=request.kind.value,
+                author=self.author,
+                decided_at=now,
+                status_before=status_before,
+                links_before=links_before,
+                status_after=status_after,
+                links_after=links_after,
+                review_state_after=state_after.value,
+                corrections=request.corrections,
+                reason_code=request.reason_code.value if request.reason_code else None,
+                reason_text=request.reason_text,
+                payload=payload,
+                supersedes_id=latest_row.id if latest_row else None,
+            )
+            state = OutboxState.LOCAL if route is Route.LOCAL else OutboxState.PENDING
+            seq = item.decision_seq if seen_seq is None else seen_seq
+            row, outbox = decisions.add(item, seq, new, route=route.value, outbox_state=state)
+            self._audit(session, profile, item, row, new)
+            return to_recorded(row, item, outbox)
+
+    def undo(
+        self, profile: Profile, item_id: int, *, seen_seq: int | None = None
+    ) -> RecordedDecision:
+        """Undo the item's latest decision (see the module)."""
+        if not profile.settings.has_scope(Scope.CUSTOMERS_MAP):
+            raise DecisionScopeError(Scope.CUSTOMERS_MAP)
+        with self._store.unit_of_work() as session:
+            decisions = DecisionRepository(session, profile.tenant)
+            item = decisions.item(item_id)
+            now = self._clock()
+            decisions.check_claim(item, self.author, now)
+            latest = decisions.latest(item.id)
+            if latest is None or latest[0].kind in {UNDO_KIND, DecisionKind.REVERT.value}:
+                raise ConflictError(f"item {item.external_id} has no decision to undo")
+            undone, outbox = latest
+            state_before = str(undone.payload.get("reviewStateBefore", "pending"))
+            common: dict[str, Any] = {
+                "author": self.author,
+                "decided_at": now,
+                "status_before": undone.status_after,
+                "links_before": undone.links_after,
+                "status_after": undone.status_before,
+                "links_after": undone.links_before,
+                "review_state_after": state_before,
+                "corrections": {},
+                "supersedes_id": undone.id,
+            }
+            seq = item.decision_seq if seen_seq is None else seen_seq
+            if _never_reached_server(outbox):
+                if outbox is not None and outbox.state != OutboxState.LOCAL:
+                    outbox.state = OutboxState.SUPERSEDED.value
+                    outbox.updated_at = now
+                if outbox is not None and outbox.route == Route.LOCAL:
+                    # stored here only, never sent: the references go with the decision
+                    ReferenceRecords(session, profile.tenant).remove_external_refs(
+                        _stored_refs(profile, item, undone)
+                    )
+                new = NewDecision(
+                    kind=UNDO_KIND,
+                    payload={
+                        "undoes": undone.id,
+                        "createdRecordsKept": undone.payload.get("created"),
+                    },
+                    **common,
+                )
+                row, new_outbox = decisions.add(item, seq, new, route=None, outbox_state=None)
+            else:
+                assert outbox is not None
+                request = DecisionRequest(
+                    kind=DecisionKind.REVERT,
+                    reverts_decision_id=outbox.server_decision_id,
+                    author=self.author,
+                )
+                new = NewDecision(
+                    kind=DecisionKind.REVERT.value,
+                    payload={
+                        "request": request.to_wire(),
+                        "serverItemId": item.server_item_id,
+                        "serverVersion": int(item.server_version) if item.server_version else None,
+                        "basedOn": undone.id,
+                        "reviewStateBefore": item.review_state,
+                    },
+                    **common,
+                )
+                row, new_outbox = decisions.add(
+                    item, seq, new, route=outbox.route, outbox_state=OutboxState.PENDING
+                )
+            self._audit(session, profile, item, row, new)
+            return to_recorded(row, item, new_outbox)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def history(self, profile: Profile, item_id: int) -> list[RecordedDecision]:
+        with self._store.unit_of_work() as session:
+            return DecisionRepository(session, profile.tenant).history(item_id)
+
+    def needing_attention(self, profile: Profile) -> list[RecordedDecision]:
+        """Decisions the server refused or that cannot be sent: conflicts, rejections,
+        decisions held back, oldest first."""
+        with self._store.unit_of_work() as session:
+            return DecisionRepository(session, profile.tenant).entries_in(sorted(ATTENTION_STATES))
+
+    # -- claims --------------------------------------------------------------------------
+
+    def claim(self, profile: Profile, item_id: int, minutes: int = CLAIM_MINUTES) -> None:
+        """Mark the item as open by this author (ClaimedError if someone else has it)."""
+        now = self._clock()
+        with self._store.unit_of_work() as session:
+            DecisionRepository(session, profile.tenant).claim(
+                item_id, self.author, now + timedelta(minutes=minutes), now
+            )
+
+    def release(self, profile: Profile, item_id: int) -> None:
+        with self._store.unit_of_work() as session:
+            DecisionRepository(session, profile.tenant).release(item_id, self.author)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _plan(
+        self,
+        session: Session,
+        *,
+        profile: Profile,
+        item: ImportItemRow,
+        latest: ReviewDecisionRow | None,
+        request: DecisionRequest,
+        route: Route,
+    ) -> DecisionPlan:
+        if request.kind not in LINKING_KINDS:
+            return DecisionPlan(profile.tenant)
+        lookup = StoreRecordLookup(session, profile.tenant)
+        mapping = _mapping(item)
+        top = mapping.candidates[0] if mapping and mapping.candidates else None
+        decision_input = DecisionInput(
+            tenant=profile.tenant,
+            source_system=item.source_system,
+            payload=item.payload,
+            linked=current_links(item, latest),
+            top_candidate=(top.customer_id, top.customer_location_id) if top else None,
+        )
+        if route is Route.LOCAL:
+            highest = {kind: lookup.highest_id(kind) for kind in ExternalType}
+
+            def next_id(kind: ExternalType, made: int) -> int:
+                return highest[kind] + made + 1
+        else:
+            # records are created by the server: ids here only stand for "new"
+
+            def next_id(kind: ExternalType, made: int) -> int:
+                return -(made + 1)
+
+        plan = plan_decision(
+            lookup,
+            decision_input,
+            kind=request.kind,
+            chosen=Links(request.customer_id, request.location_id, request.contact_id),
+            new_location=request.new_location,
+            new_contact=request.new_contact,
+            corrections=request.corrections,
+            can_write=profile.settings.has_scope(Scope.CUSTOMERS_WRITE),
+            next_id=next_id,
+        )
+        if route is Route.LOCAL:
+            ReferenceRecords(session, profile.tenant).apply(plan.changes())
+        return plan
+
+    def _audit(
+        self,
+        session: Session,
+        profile: Profile,
+        item: ImportItemRow,
+        row: ReviewDecisionRow,
+        new: NewDecision,
+    ) -> None:
+        AuditTrail(session, profile.tenant).append(
+            actor=new.author,
+            action=f"decision.{new.kind}",
+            subject_type="item",
+            subject_id=f"{item.source_system}/{item.external_id}",
+            occurred_at=new.decided_at,
+            before=_audit_state(
+                new.status_before,
+                new.links_before,
+                str(new.payload.get("reviewStateBefore") or item.review_state),
+            ),
+            after={
+                **_audit_state(new.status_after, new.links_after, new.review_state_after),
+                "decisionId": row.id,
+                "profile": profile.name,
+                "corrections": new.corrections,
+                "reasonCode": new.reason_code,
+                "reasonText": new.reason_text,
+            },
+        )
+
+
+def _known_links(plan: DecisionPlan, route: Route) -> dict[str, int | None]:
+    """The plan's links; ids the server has yet to give (negative here) are None."""
+    links = plan.links.to_json()
+    if route is Route.LOCAL:
+        return links
+    return {name: value if value is None or value > 0 else None for name, value in links.items()}
+
+
+def _stored_refs(
+    profile: Profile, item: ImportItemRow, decision: ReviewDecisionRow
+) -> list[ExternalRefRecord]:
+    return [
+        ExternalRefRecord(profile.tenant, item.source_system, ExternalType(kind), external_id, rid)
+        for kind, external_id, rid in decision.payload.get("referencesStored") or []
+    ]
+
+
+def _never_reached_server(outbox: OutboxRow | None) -> bool:
+    """Whether the server cannot have taken the decision: no outbox entry, local mode,
+    never tried, or refused by the server."""
+    if outbox is None or outbox.state in {OutboxState.LOCAL.value, OutboxState.SUPERSEDED.value}:
+        return True
+    if outbox.state == OutboxState.PENDING.value and outbox.attempts == 0:
+        return True
+    return outbox.state in {
+        OutboxState.CONFLICT.value,
+        OutboxState.REJECTED.value,
+        OutboxState.HELD.value,
+    }
