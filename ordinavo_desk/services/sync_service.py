@@ -115,6 +115,9 @@ class ItemsPull:
     ranked_by_desk: int = 0
     pages: int = 0
     skipped: str | None = None
+    #: Items open here that left the server's queue (decided or cancelled elsewhere),
+    #: fetched again so they leave the desk's queue too.
+    departed: int = 0
     #: An interrupted walk went on from its stored cursor.
     resumed: bool = False
     restarted: bool = False
@@ -362,9 +365,11 @@ class SyncService:
         # after a page with many changes (a first pull), ask for the next one with the
         # mappings included straight away
         bulk = False
+        listed: set[str] = set()
         while True:
             try:
                 page = client.review_page(limit=page_size, cursor=cursor, include_mapping=bulk)
+                listed.update(entry.id for entry in page.items)
                 result, cursor, bulk = self._items_page(run, page, cursor, ranker, result)
             except BadRequestError as exc:
                 if cursor is None or result.pages or result.restarted:
@@ -378,10 +383,36 @@ class SyncService:
             run.report(PullProgress(ITEMS, result.pages, result.seen))
             if cursor is None:
                 break
+        if not result.resumed:  # the walk saw the whole queue
+            try:
+                departed = self._refresh_departed(run, listed, ranker)
+            except ConnectError as exc:
+                raise PullInterruptedError(ITEMS, exc, replace(summary, items=result)) from exc
+            result = replace(result, departed=departed)
         now = self._clock()
         with self._store.unit_of_work() as session:
             ProfileRepository(session).items_pulled(profile.name, now)
         return replace(result, completed_at=now)
+
+    def _refresh_departed(self, run: _Run, listed: set[str], ranker: _LocalRanker | None) -> int:
+        """Fetch the items open here that the server's queue no longer lists, so that
+        items decided or cancelled elsewhere leave the desk's queue (those with a local
+        decision not pushed yet stay as they are)."""
+        tenant = run.profile.tenant
+        with self._store.unit_of_work() as session:
+            items = ImportItemRepository(session, tenant)
+            open_here = items.open_server_items(run.profile.source_system)
+            held = items.with_unpushed_decisions([item_id for item_id, _ in open_here])
+        gone = [wire_id for item_id, wire_id in open_here
+                if wire_id not in listed and item_id not in held]  # fmt: skip
+        for start in range(0, len(gone), run.page_size):
+            pulled = [
+                self._pulled(run.client.review_item(wire_id), ranker)
+                for wire_id in gone[start : start + run.page_size]
+            ]
+            with self._store.unit_of_work() as session:
+                ImportItemRepository(session, tenant).store_pulled(pulled)
+        return len(gone)
 
     def _wanted(self, tenant: str, page: ReviewPage) -> tuple[list[ReviewItemSummary], list[str]]:
         """The page's items that are new or changed, and those held back because a local

@@ -25,7 +25,7 @@ MAPPING_BY_SERVER = "server"
 #: Outbox states of a decision the server has taken. Any other state (pending, failed,
 #: held for a person, ...) means the decision is not on the server yet, and a pull must
 #: leave its item alone.
-OUTBOX_PUSHED_STATES: tuple[str, ...] = ("sent",)
+OUTBOX_PUSHED_STATES: tuple[str, ...] = ("sent", "superseded", "local")
 
 _CHUNK = 500
 
@@ -223,6 +223,21 @@ class ImportItemRepository:
             .order_by(ImportItemRow.id)
         )
         return list(self._session.scalars(query))
+
+    def open_server_items(self, source_system: str) -> list[tuple[int, str]]:
+        """(id, server item id) of the items pulled from the server that are still open
+        for review here."""
+        query = (
+            select(ImportItemRow.id, ImportItemRow.server_item_id)
+            .where(
+                ImportItemRow.tenant == self.tenant,
+                ImportItemRow.source_system == source_system,
+                ImportItemRow.server_item_id.is_not(None),
+                ImportItemRow.review_state.in_(("pending", "deferred")),
+            )
+            .order_by(ImportItemRow.id)
+        )
+        return [(item_id, str(wire_id)) for item_id, wire_id in self._session.execute(query)]
 
     def set_mapping(self, item_id: int, version: int, result: MappingResult) -> None:
         """Store the mapping result computed for ``version`` of the item."""
