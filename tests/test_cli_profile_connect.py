@@ -234,9 +234,6 @@ def test_sync_pull_only_pulls_then_only_changes(
     code, out, _err = cli("profile", "test", "acme")
     assert "reference data: 20" in out and "UTC (" in out
 
-    code, _out, err = cli("sync", "--profile", "acme")
-    assert code == EXIT_USAGE and "sync --pull-only" in err
-
 
 def test_sync_stops_with_a_clear_message(
     cli: Cli, sandbox: Sandbox, secrets: MemoryKeyring

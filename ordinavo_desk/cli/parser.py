@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ordinavo_desk import __version__
 from ordinavo_desk.domain.enums import Scope, Strategy, parse_scope
@@ -142,11 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("how long to wait for the server (default 10)"),
     )
 
-    sync = commands.add_parser("sync", help=_("sync the store with the profile's server"))
-    sync.add_argument(
+    sync = commands.add_parser(
+        "sync", help=_("push waiting decisions, then pull from the profile's server")
+    )
+    only = sync.add_mutually_exclusive_group()
+    only.add_argument(
         "--pull-only",
         action="store_true",
         help=_("pull reference data and review items; push nothing"),
+    )
+    only.add_argument(
+        "--push-only", action="store_true", help=_("push waiting decisions; pull nothing")
     )
     sync.add_argument("--profile", metavar="NAME")
     sync.add_argument(
@@ -156,4 +163,51 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=_("records per page (1 to 500)"),
     )
+    _add_review_commands(commands)
     return parser
+
+
+def _add_review_commands(commands: Any) -> None:
+    decide = commands.add_parser(
+        "decide", help=_("record a decision on an item (pushed by the next sync)")
+    )
+    decide.add_argument("item", metavar="ITEM", help=_("the item's external ID (or local id)"))
+    kinds = decide.add_mutually_exclusive_group(required=True)
+    kinds.add_argument("--confirm", action="store_true", help=_("accept the proposed links"))
+    kinds.add_argument(
+        "--choose",
+        metavar="CUSTOMER[/LOCATION[/CONTACT]]",
+        help=_("link these records instead"),
+    )
+    kinds.add_argument(
+        "--create-new", action="store_true", help=_("create the customer from the item")
+    )
+    kinds.add_argument(
+        "--reject", metavar="CODE", help=_("NotOurCustomer, DuplicateJob, BadData or Other")
+    )
+    kinds.add_argument("--defer", action="store_true", help=_("put the item aside"))
+    kinds.add_argument("--revert", action="store_true", help=_("undo the latest decision"))
+    decide.add_argument(
+        "--new-location", action="store_true", help=_("with --choose: create the location")
+    )
+    decide.add_argument(
+        "--new-contact", action="store_true", help=_("with --choose: create the contact")
+    )
+    decide.add_argument(
+        "--correct",
+        action="append",
+        default=[],
+        metavar="DTO.FIELD=VALUE",
+        help=_("correct a field of the item first (repeatable), e.g. customer.name=Foo GmbH"),
+    )
+    decide.add_argument("--reason", metavar="TEXT", help=_("with --reject: the reason"))
+    decide.add_argument("--until", metavar="DATE", help=_("with --defer: until when"))
+    decide.add_argument("--note", metavar="TEXT", help=_("with --defer: a note"))
+    decide.add_argument("--author", metavar="NAME", help=_("who decides (default: OS user)"))
+    decide.add_argument("--profile", metavar="NAME")
+    decide.add_argument("--json", action="store_true", help=_("print the decision as JSON"))
+
+    status = commands.add_parser(
+        "status", help=_("what waits to be pushed, conflicts, age of the reference data")
+    )
+    status.add_argument("--profile", metavar="NAME")

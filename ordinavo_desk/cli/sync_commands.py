@@ -1,4 +1,5 @@
-"""``sync``: pull from the profile's server, with progress."""
+"""``sync``: push the waiting decisions, then pull from the profile's server, with
+progress and a summary."""
 
 from __future__ import annotations
 
@@ -9,14 +10,21 @@ from typing import TextIO
 from ordinavo_desk.cli.exit_codes import (
     EXIT_OK,
     EXIT_UNREACHABLE,
-    EXIT_USAGE,
 )
 from ordinavo_desk.cli.profile_commands import age, connect_failure
+from ordinavo_desk.connect.client import ConnectClient
 from ordinavo_desk.connect.keys import ApiKeyStore
 from ordinavo_desk.domain.errors import InputError
+from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.i18n import _
 from ordinavo_desk.services.connection import open_client
 from ordinavo_desk.services.profile_service import ProfileService
+from ordinavo_desk.services.push_service import (
+    PushProgress,
+    PushService,
+    PushStoppedError,
+    PushSummary,
+)
 from ordinavo_desk.services.sync_service import (
     PullInterruptedError,
     PullProgress,
@@ -125,30 +133,79 @@ def print_pull(summary: PullSummary, out: TextIO) -> None:
         )
 
 
-def run_sync(args: argparse.Namespace, store: Store) -> int:
-    if not args.pull_only:
-        print(
-            _("error: pushing decisions is not available yet; use 'sync --pull-only'"),
-            file=sys.stderr,
+class PushProgressView:
+    """A progress bar on a terminal (``[#####-----] 37 of 120``), nothing otherwise."""
+
+    def __init__(self, tty: bool) -> None:
+        self._tty = tty
+        self._shown = False
+
+    def __call__(self, step: PushProgress) -> None:
+        if not self._tty or step.total <= 0:
+            return
+        width = 30
+        filled = min(width, width * step.done // step.total)
+        bar = "#" * filled + "-" * (width - filled)
+        text = _("pushing decisions [{bar}] {done:,} of {total:,}").format(
+            bar=bar, done=step.done, total=step.total
         )
-        return EXIT_USAGE
-    if not 1 <= args.page_size <= 500:
-        raise InputError(_("must lie in 1..500"), field="--page-size")
-    profile = ProfileService(store).get(args.profile)
-    if not profile.base_url:
-        raise InputError(
-            _("profile '{name}' has no server; run 'profile connect {name} --url URL'").format(
-                name=profile.name
-            ),
-            field="profile",
+        print(f"\r{text}\033[K", end="", file=sys.stderr, flush=True)
+        self._shown = True
+
+    def close(self) -> None:
+        if self._shown:
+            print(file=sys.stderr, flush=True)
+        self._shown = False
+
+
+def print_push(summary: PushSummary, out: TextIO) -> None:
+    print(
+        _(
+            "  decisions: {sent:,} sent, {conflicts:,} conflict(s), {rejected:,} rejected, "
+            "{held:,} held, {retrying:,} still waiting"
+        ).format(
+            sent=summary.sent,
+            conflicts=summary.conflicts,
+            rejected=summary.rejected,
+            held=summary.held,
+            retrying=summary.retrying,
+        ),
+        file=out,
+    )
+    if summary.stopped:
+        print(_("  the push stopped: {why}").format(why=summary.stopped), file=out)
+    if summary.conflicts or summary.rejected or summary.held:
+        print(_("  see 'ordinavo-desk status' for the decisions that need a person"), file=out)
+
+
+def _push(store: Store, profile: Profile, client: ConnectClient) -> int:
+    view = PushProgressView(sys.stderr.isatty())
+    try:
+        summary = PushService(store).push(profile, client, progress=view)
+    except PushStoppedError as exc:
+        view.close()
+        code = connect_failure(exc.cause, profile.base_url)
+        print_push(exc.summary, sys.stderr)
+        return code
+    finally:
+        view.close()
+    print(
+        _("pushed profile '{name}' (tenant {tenant}) to {url} in {s:.1f} s").format(
+            name=profile.name, tenant=profile.tenant, url=profile.base_url, s=summary.seconds
         )
-    key = ApiKeyStore().load(profile.name)
+    )
+    print_push(summary, sys.stdout)
+    if summary.stopped:
+        print(_("  run 'sync' again when the server is back; nothing was lost"), file=sys.stderr)
+        return EXIT_UNREACHABLE
+    return EXIT_OK
+
+
+def _pull(store: Store, profile: Profile, client: ConnectClient, page_size: int) -> int:
+    assert profile.base_url is not None
     view = PullProgressView(sys.stderr.isatty())
     try:
-        with open_client(profile.base_url, key.value) as client:
-            summary = SyncService(store).pull(
-                profile, client, progress=view, page_size=args.page_size
-            )
+        summary = SyncService(store).pull(profile, client, progress=view, page_size=page_size)
     except PullInterruptedError as exc:
         view.close()
         code = connect_failure(exc.cause, profile.base_url)
@@ -174,3 +231,24 @@ def run_sync(args: argparse.Namespace, store: Store) -> int:
     )
     print_pull(summary, sys.stdout)
     return EXIT_OK
+
+
+def run_sync(args: argparse.Namespace, store: Store) -> int:
+    """Push the waiting decisions, then pull (or only one of them)."""
+    if not 1 <= args.page_size <= 500:
+        raise InputError(_("must lie in 1..500"), field="--page-size")
+    profile = ProfileService(store).get(args.profile)
+    if not profile.base_url:
+        raise InputError(
+            _("profile '{name}' has no server; run 'profile connect {name} --url URL'").format(
+                name=profile.name
+            ),
+            field="profile",
+        )
+    key = ApiKeyStore().load(profile.name)
+    with open_client(profile.base_url, key.value) as client:
+        if not args.pull_only:
+            code = _push(store, profile, client)
+            if code != EXIT_OK or args.push_only:
+                return code
+        return _pull(store, profile, client, args.page_size)

@@ -98,9 +98,10 @@ class PushStoppedError(DeskError):
     """The key was refused (401) or may not decide (403): nothing more is sent until it
     is fixed. What was sent before stays sent."""
 
-    def __init__(self, message: str, summary: PushSummary) -> None:
+    def __init__(self, message: str, summary: PushSummary, cause: ApiError) -> None:
         super().__init__(message)
         self.summary = summary
+        self.cause = cause
 
 
 class _HoldError(Exception):
@@ -157,7 +158,8 @@ class PushService:
         try:
             health = client.health()
         except (AuthError, ForbiddenError) as exc:
-            raise PushStoppedError(_stop_message(exc), summary) from exc
+            waiting = replace(summary, retrying=total, stopped=_stop_message(exc))
+            raise PushStoppedError(_stop_message(exc), waiting, exc) from exc
         except ConnectError as exc:
             return replace(
                 summary,
@@ -176,7 +178,7 @@ class PushService:
         done = 0
         counts = {state: 0 for state in OutboxState}
         stopped: str | None = None
-        refused = False
+        refused: ApiError | None = None
         while stopped is None:
             with self._store.unit_of_work() as session:
                 batch = DecisionRepository(session, profile.tenant).sendable(
@@ -193,7 +195,7 @@ class PushService:
                 try:
                     outcome = self._send(profile, client, entry, review)
                 except (AuthError, ForbiddenError) as exc:
-                    stopped, refused = _stop_message(exc), True
+                    stopped, refused = _stop_message(exc), exc
                     break
                 self._store_outcome(profile, entry, outcome)
                 counts[outcome.state] += 1
@@ -215,8 +217,8 @@ class PushService:
             stopped=stopped,
             seconds=time.perf_counter() - started,
         )
-        if refused:
-            raise PushStoppedError(stopped or "", summary)
+        if refused is not None:
+            raise PushStoppedError(stopped or "", summary, refused)
         return summary
 
     # -- sending -------------------------------------------------------------------------

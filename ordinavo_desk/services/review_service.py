@@ -36,7 +36,7 @@ from ordinavo_desk.domain.decisions import (
     Route,
 )
 from ordinavo_desk.domain.enums import DecisionKind, ExternalType, MappingStatus, Scope
-from ordinavo_desk.domain.errors import ConflictError
+from ordinavo_desk.domain.errors import ConflictError, NotFoundError
 from ordinavo_desk.domain.mapping import MappingResult
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.matching.decision_plan import (
@@ -55,6 +55,7 @@ from ordinavo_desk.store.decision_repository import (
     NewDecision,
     to_recorded,
 )
+from ordinavo_desk.store.item_repository import ImportItemRepository
 from ordinavo_desk.store.record_lookup import StoreRecordLookup
 from ordinavo_desk.store.reference_records import ReferenceRecords
 from ordinavo_desk.store.rows import ImportItemRow, OutboxRow, ReviewDecisionRow
@@ -81,9 +82,10 @@ def default_author() -> str:
 
 
 def _route(profile: Profile, item: ImportItemRow) -> Route:
-    if profile.base_url is None:
-        return Route.LOCAL
-    return Route.REVIEW if item.server_item_id else Route.UPSERT
+    """An item pulled from a server goes back to it, whichever profile decides it."""
+    if item.server_item_id:
+        return Route.REVIEW
+    return Route.LOCAL if profile.base_url is None else Route.UPSERT
 
 
 def _mapping(item: ImportItemRow) -> MappingResult | None:
@@ -271,6 +273,21 @@ class ReviewService:
             return to_recorded(row, item, new_outbox)
 
     # -- reading -------------------------------------------------------------------------
+
+    def find_item(self, profile: Profile, reference: str) -> int:
+        """The id of the profile's item with this external ID (or this local id)."""
+        with self._store.unit_of_work() as session:
+            found = ImportItemRepository(session, profile.tenant).find(
+                profile.source_system, reference
+            )
+            if found is not None:
+                return found.id
+            if reference.isdigit():
+                return DecisionRepository(session, profile.tenant).item(int(reference)).id
+        raise NotFoundError(
+            f"no item '{reference}' of source system '{profile.source_system}' "
+            f"in tenant '{profile.tenant}'"
+        )
 
     def history(self, profile: Profile, item_id: int) -> list[RecordedDecision]:
         with self._store.unit_of_work() as session:
