@@ -5,8 +5,9 @@ MappingResults and IndexChanges out.
 """
 
 from ordinavo_desk.matching.changes import FieldUpdate, IndexChanges
-from ordinavo_desk.matching.engine import ItemOutcome, Links, MappingEngine
+from ordinavo_desk.matching.engine import ItemOutcome, MappingEngine
 from ordinavo_desk.matching.index import ReferenceIndex
+from ordinavo_desk.matching.links import Links
 from ordinavo_desk.matching.policy import DEFAULT_POLICY, CandidateLimits, ScoringPolicy
 from ordinavo_desk.matching.records import (
     ContactRecord,

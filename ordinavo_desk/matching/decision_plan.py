@@ -19,6 +19,7 @@ from ordinavo_desk.domain.connect import ContactDto, InboundTarget, LocationDto
 from ordinavo_desk.domain.enums import DecisionKind, ExternalType, Scope
 from ordinavo_desk.domain.errors import DeskError, InputError
 from ordinavo_desk.matching.changes import IndexChanges
+from ordinavo_desk.matching.links import NO_LINKS, Links
 from ordinavo_desk.matching.records import (
     ContactRecord,
     CustomerRecord,
@@ -67,20 +68,6 @@ class DecisionScopeError(DeskError):
 
 
 @dataclass(frozen=True, slots=True)
-class Links:
-    customer_id: int | None = None
-    location_id: int | None = None
-    contact_id: int | None = None
-
-    def to_json(self) -> dict[str, int | None]:
-        return {
-            "customerId": self.customer_id,
-            "locationId": self.location_id,
-            "contactId": self.contact_id,
-        }
-
-
-@dataclass(frozen=True, slots=True)
 class DecisionInput:
     """What the decision is made on: the item's target, its current links and its top
     candidate (customer, location)."""
@@ -88,14 +75,14 @@ class DecisionInput:
     tenant: str
     source_system: str
     payload: Mapping[str, Any]
-    linked: Links = Links()
+    linked: Links = NO_LINKS
     top_candidate: tuple[int, int | None] | None = None
 
 
 @dataclass(slots=True)
 class DecisionPlan:
     tenant: str
-    links: Links = Links()
+    links: Links = NO_LINKS
     customers: list[CustomerRecord] = field(default_factory=list)
     locations: list[LocationRecord] = field(default_factory=list)
     contacts: list[ContactRecord] = field(default_factory=list)
@@ -272,7 +259,7 @@ def plan_decision(
     item: DecisionInput,
     *,
     kind: DecisionKind,
-    chosen: Links = Links(),
+    chosen: Links = NO_LINKS,
     new_location: bool = False,
     new_contact: bool = False,
     corrections: Mapping[str, Any] | None = None,

@@ -22,19 +22,11 @@ from ordinavo_desk.matching.customer_resolution import resolve_customer
 from ordinavo_desk.matching.explain import Step, render
 from ordinavo_desk.matching.index import ReferenceIndex
 from ordinavo_desk.matching.item_run import ItemRun, LinkVia
+from ordinavo_desk.matching.links import NO_LINKS, Links
 from ordinavo_desk.matching.location_resolution import resolve_location
 from ordinavo_desk.matching.policy import DEFAULT_POLICY, ScoringPolicy
 from ordinavo_desk.matching.reaches import find_reaches
 from ordinavo_desk.matching.scoring import Probe
-
-
-@dataclass(frozen=True, slots=True)
-class Links:
-    """The records an item was linked to (also when the result may not show them)."""
-
-    customer_id: int | None = None
-    location_id: int | None = None
-    contact_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +35,7 @@ class ItemOutcome:
 
     result: MappingResult
     changes: IndexChanges
-    links: Links = Links()
+    links: Links = NO_LINKS
 
 
 class MappingEngine:

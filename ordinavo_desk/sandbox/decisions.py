@@ -20,11 +20,11 @@ from ordinavo_desk.matching.decision_plan import (
     DecisionInvalidError,
     DecisionPlan,
     DecisionScopeError,
-    Links,
     NextId,
     plan_decision,
 )
 from ordinavo_desk.matching.engine import MappingEngine
+from ordinavo_desk.matching.links import Links
 from ordinavo_desk.sandbox.api_errors import conflict, missing_scope, validation_failed
 from ordinavo_desk.sandbox.imports import item_wire_id
 from ordinavo_desk.sandbox.key_registry import KeyGrant

@@ -19,7 +19,7 @@ arrived, is reverted by a ``Revert`` that is pushed after it.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -44,9 +44,9 @@ from ordinavo_desk.matching.decision_plan import (
     DecisionInput,
     DecisionPlan,
     DecisionScopeError,
-    Links,
     plan_decision,
 )
+from ordinavo_desk.matching.links import Links
 from ordinavo_desk.matching.records import ExternalRefRecord
 from ordinavo_desk.store.audit_trail import AuditTrail
 from ordinavo_desk.store.database import Store
@@ -97,8 +97,7 @@ def _mapping(item: ImportItemRow) -> MappingResult | None:
 def current_links(item: ImportItemRow, latest: ReviewDecisionRow | None) -> Links:
     """The item's links now: the latest decision's, else the mapping result's."""
     if latest is not None:
-        after = latest.links_after
-        return Links(after.get("customerId"), after.get("locationId"), after.get("contactId"))
+        return Links.from_json(latest.links_after)
     mapping = _mapping(item)
     if mapping is None:
         return Links()
@@ -140,67 +139,87 @@ class ReviewService:
         """Record ``request`` on the item. ``seen_seq`` is the item's decision sequence
         the reviewer looked at (None: the current one): if someone decided since, this
         raises StaleItemError and writes nothing."""
-        if request.kind is DecisionKind.REVERT:
-            raise ValueError("use undo() to revert a decision")
-        if not profile.settings.has_scope(Scope.CUSTOMERS_MAP):
-            raise DecisionScopeError(Scope.CUSTOMERS_MAP)
+        _check_may_decide(profile, request)
         with self._store.unit_of_work() as session:
-            decisions = DecisionRepository(session, profile.tenant)
-            item = decisions.item(item_id)
-            now = self._clock()
-            decisions.check_claim(item, self.author, now)
-            if item.review_state not in OPEN_STATES:
-                raise ConflictError(
-                    f"item {item.external_id} is {item.review_state}; undo its decision first"
-                )
-            latest = decisions.latest(item.id)
-            latest_row = latest[0] if latest else None
-            route = _route(profile, item)
-            plan = self._plan(
-                session, profile=profile, item=item, latest=latest_row, request=request, route=route
+            return self._decide_in(session, profile, item_id, request, seen_seq)
+
+    def decide_many(
+        self, profile: Profile, decisions: Sequence[tuple[int, DecisionRequest]]
+    ) -> list[RecordedDecision]:
+        """Record several decisions in one step (e.g. related items, bulk): all of them,
+        or none if any one cannot be recorded."""
+        for _item_id, request in decisions:
+            _check_may_decide(profile, request)
+        with self._store.unit_of_work() as session:
+            return [
+                self._decide_in(session, profile, item_id, request, None)
+                for item_id, request in decisions
+            ]
+
+    def _decide_in(
+        self,
+        session: Session,
+        profile: Profile,
+        item_id: int,
+        request: DecisionRequest,
+        seen_seq: int | None,
+    ) -> RecordedDecision:
+        decisions = DecisionRepository(session, profile.tenant)
+        item = decisions.item(item_id)
+        now = self._clock()
+        decisions.check_claim(item, self.author, now)
+        if item.review_state not in OPEN_STATES:
+            raise ConflictError(
+                f"item {item.external_id} is {item.review_state}; undo its decision first"
             )
-            links_before = current_links(item, latest_row).to_json()
-            status_before = current_status(item, latest_row)
-            if request.kind in LINKING_KINDS:
-                created_any = plan.changes().created_any
-                status_after: str | None = (
-                    MappingStatus.CREATED.value if created_any else MappingStatus.MAPPED.value
-                )
-                links_after = _known_links(plan, route)
-            else:
-                status_after, links_after = status_before, links_before
-            state_after = _STATE_AFTER[request.kind]
-            wire = request.model_copy(update={"author": self.author}).to_wire()
-            payload = {
-                "request": wire,
-                "serverItemId": item.server_item_id,
-                "serverVersion": int(item.server_version) if item.server_version else None,
-                "reviewStateBefore": item.review_state,
-                "created": plan.created,
-                "referencesStored": [
-                    [ref.external_type.value, ref.external_id, ref.record_id] for ref in plan.refs
-                ],
-            }
-            new = NewDecision(
-                kind=request.kind.value,
-                author=self.author,
-                decided_at=now,
-                status_before=status_before,
-                links_before=links_before,
-                status_after=status_after,
-                links_after=links_after,
-                review_state_after=state_after.value,
-                corrections=request.corrections,
-                reason_code=request.reason_code.value if request.reason_code else None,
-                reason_text=request.reason_text,
-                payload=payload,
-                supersedes_id=latest_row.id if latest_row else None,
+        latest = decisions.latest(item.id)
+        latest_row = latest[0] if latest else None
+        route = _route(profile, item)
+        plan = self._plan(
+            session, profile=profile, item=item, latest=latest_row, request=request, route=route
+        )
+        links_before = current_links(item, latest_row).to_json()
+        status_before = current_status(item, latest_row)
+        if request.kind in LINKING_KINDS:
+            created_any = plan.changes().created_any
+            status_after: str | None = (
+                MappingStatus.CREATED.value if created_any else MappingStatus.MAPPED.value
             )
-            state = OutboxState.LOCAL if route is Route.LOCAL else OutboxState.PENDING
-            seq = item.decision_seq if seen_seq is None else seen_seq
-            row, outbox = decisions.add(item, seq, new, route=route.value, outbox_state=state)
-            self._audit(session, profile, item, row, new)
-            return to_recorded(row, item, outbox)
+            links_after = _known_links(plan, route)
+        else:
+            status_after, links_after = status_before, links_before
+        state_after = _STATE_AFTER[request.kind]
+        wire = request.model_copy(update={"author": self.author}).to_wire()
+        payload = {
+            "request": wire,
+            "serverItemId": item.server_item_id,
+            "serverVersion": int(item.server_version) if item.server_version else None,
+            "reviewStateBefore": item.review_state,
+            "created": plan.created,
+            "referencesStored": [
+                [ref.external_type.value, ref.external_id, ref.record_id] for ref in plan.refs
+            ],
+        }
+        new = NewDecision(
+            kind=request.kind.value,
+            author=self.author,
+            decided_at=now,
+            status_before=status_before,
+            links_before=links_before,
+            status_after=status_after,
+            links_after=links_after,
+            review_state_after=state_after.value,
+            corrections=request.corrections,
+            reason_code=request.reason_code.value if request.reason_code else None,
+            reason_text=request.reason_text,
+            payload=payload,
+            supersedes_id=latest_row.id if latest_row else None,
+        )
+        state = OutboxState.LOCAL if route is Route.LOCAL else OutboxState.PENDING
+        seq = item.decision_seq if seen_seq is None else seen_seq
+        row, outbox = decisions.add(item, seq, new, route=route.value, outbox_state=state)
+        self._audit(session, profile, item, row, new)
+        return to_recorded(row, item, outbox)
 
     def undo(
         self, profile: Profile, item_id: int, *, seen_seq: int | None = None
@@ -391,6 +410,13 @@ class ReviewService:
                 "reasonText": new.reason_text,
             },
         )
+
+
+def _check_may_decide(profile: Profile, request: DecisionRequest) -> None:
+    if request.kind is DecisionKind.REVERT:
+        raise ValueError("use undo() to revert a decision")
+    if not profile.settings.has_scope(Scope.CUSTOMERS_MAP):
+        raise DecisionScopeError(Scope.CUSTOMERS_MAP)
 
 
 def _known_links(plan: DecisionPlan, route: Route) -> dict[str, int | None]:

@@ -3,6 +3,7 @@ transaction; undo as a superseding decision; stale decisions and claims refused.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,6 +21,9 @@ from ordinavo_desk.matching.decision_plan import (
     DecisionInvalidError,
     DecisionScopeError,
 )
+from ordinavo_desk.matching.links import Links
+from ordinavo_desk.services.import_service import ImportService
+from ordinavo_desk.services.related_items import related_items
 from ordinavo_desk.services.review_service import ReviewService, default_author
 from ordinavo_desk.store.audit_trail import AuditTrail
 from ordinavo_desk.store.database import Store
@@ -27,7 +31,14 @@ from ordinavo_desk.store.decision_repository import ClaimedError, StaleItemError
 from ordinavo_desk.store.reference_repository import ReferenceRepository
 from ordinavo_desk.store.rows import AuditEventRow, CustomerRow, ImportItemRow, OutboxRow
 from ordinavo_desk.store.types import utcnow
-from tests.services.review_harness import counts, item_id, local_profile, review_store
+from tests.services.review_harness import (
+    AMBIGUOUS,
+    counts,
+    import_items,
+    item_id,
+    local_profile,
+    review_store,
+)
 
 
 @pytest.fixture
@@ -317,3 +328,64 @@ def test_connected_decisions_wait_in_the_outbox_and_create_nothing_locally(
         entry = session.scalars(select(OutboxRow)).one()
         assert entry.idempotency_key.startswith("desk-")
         assert entry.attempts == 0
+
+
+def test_related_items_are_offered_with_a_preview_and_settled_in_one_step(
+    desk: tuple[Store, Profile], tmp_path: Path
+) -> None:
+    store, profile = desk
+    same_id = {**AMBIGUOUS, "externalId": "JOB-AMB-2", "title": "second visit"}
+    other_address = {
+        **AMBIGUOUS,
+        "externalId": "JOB-AMB-3",
+        "location": {"street": "Irgendwo 1", "postalCode": "40210", "city": "Düsseldorf"},
+    }
+    unrelated = {**AMBIGUOUS, "externalId": "JOB-AMB-4",
+                 "customer": {"name": "Schmitz Sanitär GmbH"}}  # fmt: skip
+    import_items(store, profile, tmp_path, same_id, other_address, unrelated)
+    service = ReviewService(store)
+    chosen = _decide(store, profile, "JOB-AMB", kind="Choose", customerId=11, locationId=41)
+    related = related_items(store, profile, chosen.id)
+    assert [(r.external_id, r.because) for r in related] == [
+        ("JOB-AMB-2", "externalId"), ("JOB-AMB-3", "externalId"),
+    ]  # fmt: skip
+    preview = {r.external_id: r for r in related}
+    assert preview["JOB-AMB-2"].links == Links(11, 41, None)  # same address: same location
+    assert preview["JOB-AMB-3"].links.customer_id == 11
+    assert preview["JOB-AMB-3"].links.location_id is None  # no such location of customer 11
+    assert preview["JOB-AMB-3"].warnings  # and the preview says so
+    before = counts(store)
+    settled = service.decide_many(profile, [(r.item_id, r.proposal) for r in related])
+    assert [d.links_after["customerId"] for d in settled] == [11, 11]
+    after = counts(store)
+    assert after["review_decisions"] == before["review_decisions"] + 2
+    assert after["audit_events"] == before["audit_events"] + 2
+    assert _item(store, "JOB-AMB-4").review_state == "pending"
+    # all or nothing: one stale item in the step stops every one of them
+    with pytest.raises(ConflictError):
+        service.decide_many(
+            profile,
+            [(item_id(store, "JOB-AMB-4"), DecisionRequest(kind=DecisionKind.DEFER)),
+             (item_id(store, "JOB-AMB-2"), DecisionRequest(kind=DecisionKind.DEFER))],
+        )  # fmt: skip
+    assert _item(store, "JOB-AMB-4").review_state == "pending"
+    assert counts(store) == after
+
+
+def test_items_of_the_same_batch_with_the_same_customer_are_related(
+    desk: tuple[Store, Profile], tmp_path: Path
+) -> None:
+    store, profile = desk
+    customer = {"name": "Schmitz Sanitär GmbH"}
+    batch = tmp_path / "batch.json"
+    batch.write_text(json.dumps({"batchId": "B-7", "targets": [
+        {**AMBIGUOUS, "externalId": f"JOB-B{n}", "customer": customer} for n in range(3)
+    ]}), encoding="utf-8")  # fmt: skip
+    ImportService(store).import_file(batch, profile)
+    chosen = _decide(store, profile, "JOB-B0", kind="Choose", customerId=10, locationId=40)
+    related = related_items(store, profile, chosen.id)
+    assert [(r.external_id, r.because, r.links.customer_id) for r in related] == [
+        ("JOB-B1", "batch", 10), ("JOB-B2", "batch", 10),
+    ]  # fmt: skip
+    rejected = _decide(store, profile, "JOB-B1", kind="Reject", reasonCode="Other")
+    assert related_items(store, profile, rejected.id) == []
