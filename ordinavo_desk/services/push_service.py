@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.connect.client import ConnectClient
@@ -45,16 +44,16 @@ from ordinavo_desk.connect.errors import (
     UnprocessableError,
 )
 from ordinavo_desk.connect.wire import DecisionRequest, DecisionResult
-from ordinavo_desk.domain.connect import ImportJob, InboundTarget
+from ordinavo_desk.domain.connect import ImportJob
 from ordinavo_desk.domain.decisions import SENDABLE_STATES, UNDO_KIND, OutboxState, Route
-from ordinavo_desk.domain.enums import DecisionKind, ExternalType, Operation
+from ordinavo_desk.domain.enums import DecisionKind
 from ordinavo_desk.domain.errors import DeskError, InputError
 from ordinavo_desk.domain.profile import Profile
-from ordinavo_desk.matching.decision_plan import DecisionInvalidError, corrected_target
 from ordinavo_desk.services.sync_service import TenantMismatchError
+from ordinavo_desk.services.write_back import NotExpressibleError, upsert_target
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.decision_repository import DecisionRepository, OutboxEntry
-from ordinavo_desk.store.rows import ExternalRefRow, ImportItemRow, OutboxRow, ReviewDecisionRow
+from ordinavo_desk.store.rows import ImportItemRow, OutboxRow, ReviewDecisionRow
 from ordinavo_desk.store.types import utcnow
 
 _BATCH = 200
@@ -284,7 +283,12 @@ class PushService:
     def _send_upsert(self, profile: Profile, client: ConnectClient, entry: OutboxEntry) -> _Outcome:
         decision = entry.decision
         with self._store.unit_of_work() as session:
-            target = _upsert_target(session, profile, entry.item, decision)
+            try:
+                target = upsert_target(
+                    session, profile.tenant, entry.item, decision, creates_records=False
+                )
+            except NotExpressibleError as exc:
+                raise _HoldError(str(exc)) from None
         job: ImportJob = client.import_target(target, idempotency_key=entry.outbox.idempotency_key)
         answer = job.model_dump(mode="json", by_alias=True)
         mapping = job.items[0].customer_mapping if job.items else None
@@ -374,64 +378,3 @@ def _send_on(
         else:
             previous_id = previous.supersedes_id
     return version, None
-
-
-def _reference_of(
-    session: Session, tenant: str, source_system: str, kind: ExternalType, record_id: int
-) -> str | None:
-    return session.scalars(
-        select(ExternalRefRow.external_id)
-        .where(
-            ExternalRefRow.tenant == tenant,
-            ExternalRefRow.source_system == source_system,
-            ExternalRefRow.external_type == kind.value,
-            ExternalRefRow.record_id == record_id,
-        )
-        .order_by(ExternalRefRow.id)
-    ).first()
-
-
-def _upsert_target(
-    session: Session, profile: Profile, item: ImportItemRow, decision: ReviewDecisionRow
-) -> InboundTarget:
-    """The item's target, as corrected, pointing at the decided records by the external
-    IDs they have in the profile's source system (plain v1 write-back)."""
-    kind = decision.kind
-    request = decision.payload.get("request") or {}
-    if kind in {DecisionKind.REJECT.value, DecisionKind.DEFER.value}:
-        raise _HoldError(f"a server without the review extension has no way to record {kind}")
-    if kind == DecisionKind.REVERT.value:
-        raise _HoldError("a server without the review extension cannot revert a re-import")
-    if (
-        kind == DecisionKind.CREATE_NEW.value
-        or request.get("newLocation")
-        or request.get("newContact")
-    ):
-        raise _HoldError(
-            "a server without the review extension creates records only by its own "
-            "auto-create rules; create the record in Ordinavo, pull, and choose it"
-        )
-    try:
-        target = corrected_target(item.payload, decision.corrections)
-    except DecisionInvalidError as exc:
-        raise _HoldError(str(exc)) from None
-    data = target.model_dump(mode="json", by_alias=True, exclude_none=True)
-    links = decision.links_after
-    for dto, ref_kind, link in (
-        ("customer", ExternalType.CUSTOMER, "customerId"),
-        ("location", ExternalType.LOCATION, "locationId"),
-        ("contact", ExternalType.CONTACT, "contactId"),
-    ):
-        record_id = links.get(link)
-        if record_id is None:
-            continue
-        reference = _reference_of(session, profile.tenant, item.source_system, ref_kind, record_id)
-        if reference is None:
-            raise _HoldError(
-                f"{ref_kind.value.lower()} {record_id} has no external reference in source "
-                f"system '{item.source_system}', so a re-import cannot point at it"
-            )
-        data[dto] = {**(data.get(dto) or {}), "externalId": reference}
-    data["operation"] = Operation.UPSERT.value
-    data["sourceSystem"] = item.source_system
-    return InboundTarget.model_validate(data)
