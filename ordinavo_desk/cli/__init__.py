@@ -26,7 +26,7 @@ from ordinavo_desk.cli.local_commands import (
 )
 from ordinavo_desk.cli.parser import build_parser
 from ordinavo_desk.cli.profile_commands import run_profile
-from ordinavo_desk.cli.review_commands import run_decide, run_status
+from ordinavo_desk.cli.review_commands import run_decide, run_export, run_status
 from ordinavo_desk.cli.sync_commands import run_sync
 from ordinavo_desk.domain.errors import DeskError, InputError, NotFoundError, StoreError
 from ordinavo_desk.i18n import _
@@ -83,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_decide(args, store)
             if args.command == "status":
                 return run_status(args, store)
+            if args.command == "export":
+                return run_export(args, store)
             return open_window(store)
         finally:
             store.dispose()

@@ -207,6 +207,18 @@ def _add_review_commands(commands: Any) -> None:
     decide.add_argument("--profile", metavar="NAME")
     decide.add_argument("--json", action="store_true", help=_("print the decision as JSON"))
 
+    export = commands.add_parser(
+        "export", help=_("export confirmed mappings (Connect upsert payloads, CSV or JSON)")
+    )
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=["connect-upsert", "csv", "json"],
+        help=_("connect-upsert: a batch ready to POST to /inbound/targets/batch"),
+    )
+    export.add_argument("--out", type=Path, metavar="FILE", help=_("default: standard output"))
+    export.add_argument("--profile", metavar="NAME")
+
     status = commands.add_parser(
         "status", help=_("what waits to be pushed, conflicts, age of the reference data")
     )

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,6 +20,7 @@ from ordinavo_desk.domain.decisions import RecordedDecision
 from ordinavo_desk.domain.enums import DecisionKind, RejectReason
 from ordinavo_desk.domain.errors import InputError
 from ordinavo_desk.i18n import _
+from ordinavo_desk.services.export_service import ExportFormat, export_mappings
 from ordinavo_desk.services.profile_service import ProfileService
 from ordinavo_desk.services.review_service import ReviewService
 from ordinavo_desk.services.status_service import desk_status
@@ -161,3 +165,33 @@ def run_status(args: argparse.Namespace, store: Store) -> int:
                 item=decision.item_external_id, kind=decision.kind,
                 state=decision.outbox_state, why=decision.last_error or ""))  # fmt: skip
     return EXIT_OK
+
+
+def run_export(args: argparse.Namespace, store: Store) -> int:
+    profile = ProfileService(store).get(args.profile)
+    result = export_mappings(store, profile, ExportFormat(args.format))
+    if args.out is None:
+        sys.stdout.write(result.text)
+    else:
+        write_atomically(args.out, result.text)
+    print(
+        _("exported {n:,} confirmed mapping(s) of profile '{name}'").format(
+            n=result.exported, name=profile.name
+        ),
+        file=sys.stderr,
+    )
+    for external_id, why in result.left_out:
+        print(_("  left out {item}: {why}").format(item=external_id, why=why), file=sys.stderr)
+    return EXIT_OK
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then put it in place: a failed
+    export never leaves half a file."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"cannot write {path}: {exc.strerror}", field="--out") from None

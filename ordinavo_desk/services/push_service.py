@@ -292,16 +292,18 @@ class PushService:
         job: ImportJob = client.import_target(target, idempotency_key=entry.outbox.idempotency_key)
         answer = job.model_dump(mode="json", by_alias=True)
         mapping = job.items[0].customer_mapping if job.items else None
-        wanted = decision.links_after.get("customerId")
-        if mapping is None or mapping.customer_id != wanted:
-            got = mapping.customer_id if mapping else None
+        wanted = (decision.links_after.get("customerId"), decision.links_after.get("locationId"))
+        got = (mapping.customer_id, mapping.customer_location_id) if mapping else (None, None)
+        if got[0] != wanted[0] or (wanted[1] is not None and got[1] != wanted[1]):
+            message = (
+                f"the re-import linked customer {got[0]} / location {got[1]}, "
+                f"not {wanted[0]} / {wanted[1]}"
+            )
             return _Outcome(
                 OutboxState.CONFLICT,
-                response={"problem": {"status": None, "code": "not_linked",
-                                      "message": f"the server linked customer {got}, "
-                                                 f"not {wanted}"},
+                response={"problem": {"status": None, "code": "not_linked", "message": message},
                           "serverItem": answer},
-                error=f"the re-import linked customer {got}, not {wanted}",
+                error=message,
             )  # fmt: skip
         return _Outcome(OutboxState.SENT, response=answer, server_decision_id=job.import_job_id)
 

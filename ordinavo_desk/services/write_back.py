@@ -1,5 +1,6 @@
 """A decided item as a Connect upsert: its target, as corrected, pointing at the decided
-records by the external IDs they have in the item's source system. Used to write
+records by the external IDs they have in the item's source system (the customer must have
+one; a location or contact without one goes by its address or name). Used to write
 decisions back to a plain v1 server and to export confirmed mappings."""
 
 from __future__ import annotations
@@ -98,11 +99,16 @@ def upsert_target(
         reference = reference_of(
             session, tenant, item.source_system, ref_kind, record_id, preferred=given
         )
-        if reference is None:
+        if reference is None and ref_kind is ExternalType.CUSTOMER:
             raise NotExpressibleError(
-                f"{ref_kind.value.lower()} {record_id} has no external reference in source "
-                f"system '{item.source_system}', so a re-import cannot point at it"
+                f"customer {record_id} has no external reference in source system "
+                f"'{item.source_system}', so a re-import cannot point at it"
             )
+        if reference is None:
+            # no reference: the receiving side finds the location or contact within the
+            # decided customer by its address or name, as sent
+            (data.get(dto) or {}).pop("externalId", None)
+            continue
         data[dto] = {**(data.get(dto) or {}), "externalId": reference}
     data["operation"] = Operation.UPSERT.value
     data["sourceSystem"] = item.source_system
