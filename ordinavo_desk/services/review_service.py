@@ -172,6 +172,10 @@ class ReviewService:
             raise ConflictError(
                 f"item {item.external_id} is {item.review_state}; undo its decision first"
             )
+        state_after = _STATE_AFTER[request.kind]
+        before_state = item.review_state
+        decisions.bump(item, item.decision_seq if seen_seq is None else seen_seq,
+                       state_after.value)  # fmt: skip
         latest = decisions.latest(item.id)
         latest_row = latest[0] if latest else None
         route = _route(profile, item)
@@ -188,13 +192,12 @@ class ReviewService:
             links_after = _known_links(plan, route)
         else:
             status_after, links_after = status_before, links_before
-        state_after = _STATE_AFTER[request.kind]
         wire = request.model_copy(update={"author": self.author}).to_wire()
         payload = {
             "request": wire,
             "serverItemId": item.server_item_id,
             "serverVersion": int(item.server_version) if item.server_version else None,
-            "reviewStateBefore": item.review_state,
+            "reviewStateBefore": before_state,
             "created": plan.created,
             "referencesStored": [
                 [ref.external_type.value, ref.external_id, ref.record_id] for ref in plan.refs
@@ -216,8 +219,7 @@ class ReviewService:
             supersedes_id=latest_row.id if latest_row else None,
         )
         state = OutboxState.LOCAL if route is Route.LOCAL else OutboxState.PENDING
-        seq = item.decision_seq if seen_seq is None else seen_seq
-        row, outbox = decisions.add(item, seq, new, route=route.value, outbox_state=state)
+        row, outbox = decisions.add(item, new, route=route.value, outbox_state=state)
         self._audit(session, profile, item, row, new)
         return to_recorded(row, item, outbox)
 
@@ -248,7 +250,9 @@ class ReviewService:
                 "corrections": {},
                 "supersedes_id": undone.id,
             }
+            before_state = item.review_state
             seq = item.decision_seq if seen_seq is None else seen_seq
+            decisions.bump(item, seq, state_before)
             if _never_reached_server(outbox):
                 if outbox is not None and outbox.state != OutboxState.LOCAL:
                     outbox.state = OutboxState.SUPERSEDED.value
@@ -261,12 +265,13 @@ class ReviewService:
                 new = NewDecision(
                     kind=UNDO_KIND,
                     payload={
+                        "reviewStateBefore": before_state,
                         "undoes": undone.id,
                         "createdRecordsKept": undone.payload.get("created"),
                     },
                     **common,
                 )
-                row, new_outbox = decisions.add(item, seq, new, route=None, outbox_state=None)
+                row, new_outbox = decisions.add(item, new, route=None, outbox_state=None)
             else:
                 assert outbox is not None
                 request = DecisionRequest(
@@ -281,12 +286,12 @@ class ReviewService:
                         "serverItemId": item.server_item_id,
                         "serverVersion": int(item.server_version) if item.server_version else None,
                         "basedOn": undone.id,
-                        "reviewStateBefore": item.review_state,
+                        "reviewStateBefore": before_state,
                     },
                     **common,
                 )
                 row, new_outbox = decisions.add(
-                    item, seq, new, route=outbox.route, outbox_state=OutboxState.PENDING
+                    item, new, route=outbox.route, outbox_state=OutboxState.PENDING
                 )
             self._audit(session, profile, item, row, new)
             return to_recorded(row, item, new_outbox)

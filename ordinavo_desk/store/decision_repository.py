@@ -158,17 +158,11 @@ class DecisionRepository:
 
     # -- decisions -----------------------------------------------------------------------
 
-    def add(
-        self,
-        item: ImportItemRow,
-        seen_seq: int,
-        decision: NewDecision,
-        *,
-        route: str | None,
-        outbox_state: OutboxState | None,
-    ) -> tuple[ReviewDecisionRow, OutboxRow | None]:
-        """Record ``decision`` on ``item`` if its decision sequence is still ``seen_seq``
-        (else StaleItemError), with an outbox row when ``outbox_state`` is given."""
+    def bump(self, item: ImportItemRow, seen_seq: int, review_state_after: str) -> None:
+        """Take the item for a decision: its decision sequence goes from ``seen_seq`` up
+        by one, or StaleItemError when it is not ``seen_seq`` any more. On PostgreSQL the
+        update locks the item's row until the transaction ends, so a second desk waits,
+        then finds the sequence moved on."""
         bumped = self._session.execute(
             update(ImportItemRow)
             .where(
@@ -176,7 +170,7 @@ class DecisionRepository:
                 ImportItemRow.id == item.id,
                 ImportItemRow.decision_seq == seen_seq,
             )
-            .values(decision_seq=seen_seq + 1, review_state=decision.review_state_after)
+            .values(decision_seq=seen_seq + 1, review_state=review_state_after)
             .execution_options(synchronize_session=False)
         )
         if bumped.rowcount != 1:  # type: ignore[attr-defined]
@@ -185,6 +179,17 @@ class DecisionRepository:
                 "look at it again before deciding"
             )
         self._session.refresh(item)
+
+    def add(
+        self,
+        item: ImportItemRow,
+        decision: NewDecision,
+        *,
+        route: str | None,
+        outbox_state: OutboxState | None,
+    ) -> tuple[ReviewDecisionRow, OutboxRow | None]:
+        """Record ``decision`` on ``item`` (taken with ``bump`` in this transaction), with
+        an outbox row when ``outbox_state`` is given."""
         row = ReviewDecisionRow(
             tenant=self.tenant,
             item_id=item.id,
