@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from ordinavo_desk.store.personal_data import DataKey, use_data_key
+
 PG_URL_ENV = "ORDINAVO_DESK_TEST_PG_URL"
 
 # Qt tests run headless unless the caller chose a platform (must be set before Qt starts).
@@ -22,6 +24,10 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 if not os.environ.get("XDG_RUNTIME_DIR"):
     os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="ordinavo-desk-runtime-")
     atexit.register(shutil.rmtree, os.environ["XDG_RUNTIME_DIR"], ignore_errors=True)
+
+
+#: The data key of the tests (32 bytes, url-safe base64), never used anywhere else.
+TEST_DATA_KEY = "b3JkaW5hdm8tZGVzay10ZXN0LWRhdGEta2V5LTAwMDE="
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +56,9 @@ def isolated_user_dirs(
         monkeypatch.setenv(name, str(path))
     # Never reach the desktop's secret store from a test.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    # Personal data is stored encrypted: under a test key, here and in subprocesses.
+    monkeypatch.setenv("ORDINAVO_DESK_DATA_KEY", TEST_DATA_KEY)
+    use_data_key(DataKey(TEST_DATA_KEY.encode("ascii")))
     return home
 
 

@@ -90,3 +90,26 @@ def test_an_export_that_cannot_be_written_leaves_nothing_behind(
     code, _out, err = _cli(capsys, db, "export", "--format", "json", "--out", str(target))
     assert code == EXIT_USAGE and "cannot write" in err
     assert not target.parent.exists()
+
+
+def test_wipe_asks_first_then_removes_everything_of_the_profile(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _cli(capsys, db, "decide", "JOB-AMB", "--confirm")
+    code, _out, err = _cli(capsys, db, "wipe")
+    assert code == EXIT_USAGE and "add --yes" in err
+    code, out, err = _cli(capsys, db, "wipe", "--yes")
+    assert code == EXIT_OK, err
+    assert "wiped profile 'office': 3 item(s), 1 decision(s)" in out
+    code, out, _err = _cli(capsys, db, "profile", "list")
+    assert "office" not in out
+
+
+def test_retention_setting_and_purge(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = _cli(capsys, db, "retention")
+    assert code == EXIT_OK and "more than 90 day(s) ago" in out
+    code, out, _err = _cli(capsys, db, "retention", "--days", "30", "--purge-now")
+    assert code == EXIT_OK and "more than 30 day(s)" in out
+    assert "cleared the personal data of 0 item(s)" in out
+    code, _out, err = _cli(capsys, db, "retention", "--days", "0")
+    assert code == EXIT_USAGE and "1..3650" in err

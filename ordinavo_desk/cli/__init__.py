@@ -25,11 +25,13 @@ from ordinavo_desk.cli.local_commands import (
     run_remap,
 )
 from ordinavo_desk.cli.parser import build_parser
+from ordinavo_desk.cli.privacy_commands import run_retention, run_wipe
 from ordinavo_desk.cli.profile_commands import run_profile
 from ordinavo_desk.cli.review_commands import run_decide, run_export, run_status
 from ordinavo_desk.cli.sync_commands import run_sync
 from ordinavo_desk.domain.errors import DeskError, InputError, NotFoundError, StoreError
 from ordinavo_desk.i18n import _
+from ordinavo_desk.services.data_key import DataKeySource, install_data_key
 from ordinavo_desk.store.database import Store, display_url, resolve_url
 from ordinavo_desk.store.migrate import upgrade_to_head
 
@@ -61,12 +63,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "match":
             return run_match_command(args)
-        if args.command == "demo":
-            return run_demo(args)
         if args.command == "sandbox":
             from ordinavo_desk.sandbox.__main__ import main as sandbox_main  # noqa: PLC0415
 
             return sandbox_main(extra)
+        key = install_data_key()
+        if key.created and key.source is DataKeySource.FILE:
+            print(
+                _(
+                    "note: no keyring is available; the key that encrypts personal data is "
+                    "kept in {path}, readable only by you"
+                ).format(path=key.path),
+                file=sys.stderr,
+            )
+        if args.command == "demo":
+            return run_demo(args)
         store = Store(url)
         try:
             if args.command == "remap":
@@ -85,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_status(args, store)
             if args.command == "export":
                 return run_export(args, store)
+            if args.command == "wipe":
+                return run_wipe(args, store)
+            if args.command == "retention":
+                return run_retention(args, store)
             return open_window(store)
         finally:
             store.dispose()

@@ -219,6 +219,22 @@ def _add_review_commands(commands: Any) -> None:
     export.add_argument("--out", type=Path, metavar="FILE", help=_("default: standard output"))
     export.add_argument("--profile", metavar="NAME")
 
+    wipe = commands.add_parser("wipe", help=_("remove all local data of a profile"))
+    wipe.add_argument("--profile", metavar="NAME")
+    wipe.add_argument("--yes", action="store_true", help=_("yes, remove it"))
+    wipe.add_argument(
+        "--force", action="store_true", help=_("also when decisions have not been sent")
+    )
+
+    retention = commands.add_parser(
+        "retention", help=_("how long personal data of decided items is kept")
+    )
+    retention.add_argument("--days", type=int, metavar="N", help=_("keep it N days"))
+    retention.add_argument(
+        "--purge-now", action="store_true", help=_("clear what is older now (current profile)")
+    )
+    retention.add_argument("--profile", metavar="NAME")
+
     status = commands.add_parser(
         "status", help=_("what waits to be pushed, conflicts, age of the reference data")
     )

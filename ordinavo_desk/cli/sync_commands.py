@@ -18,6 +18,7 @@ from ordinavo_desk.domain.errors import InputError
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.i18n import _
 from ordinavo_desk.services.connection import open_client
+from ordinavo_desk.services.privacy_service import PrivacyService
 from ordinavo_desk.services.profile_service import ProfileService
 from ordinavo_desk.services.push_service import (
     PushProgress,
@@ -247,8 +248,16 @@ def run_sync(args: argparse.Namespace, store: Store) -> int:
         )
     key = ApiKeyStore().load(profile.name)
     with open_client(profile.base_url, key.value) as client:
+        code = EXIT_OK
         if not args.pull_only:
             code = _push(store, profile, client)
-            if code != EXIT_OK or args.push_only:
-                return code
-        return _pull(store, profile, client, args.page_size)
+        if code == EXIT_OK and not args.push_only:
+            code = _pull(store, profile, client, args.page_size)
+    purged = PrivacyService(store).purge(profile)
+    if purged.items:
+        print(
+            _("  personal data cleared from {n:,} item(s) decided more than {d} day(s) ago").format(
+                n=purged.items, d=purged.days
+            )
+        )
+    return code

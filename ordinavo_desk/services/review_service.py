@@ -56,6 +56,7 @@ from ordinavo_desk.store.decision_repository import (
     to_recorded,
 )
 from ordinavo_desk.store.item_repository import ImportItemRepository
+from ordinavo_desk.store.personal_data import PERSONAL_FIELDS
 from ordinavo_desk.store.record_lookup import StoreRecordLookup
 from ordinavo_desk.store.reference_records import ReferenceRecords
 from ordinavo_desk.store.rows import ImportItemRow, OutboxRow, ReviewDecisionRow
@@ -410,11 +411,21 @@ class ReviewService:
                 **_audit_state(new.status_after, new.links_after, new.review_state_after),
                 "decisionId": row.id,
                 "profile": profile.name,
-                "corrections": new.corrections,
+                "corrections": _masked(new.corrections),
                 "reasonCode": new.reason_code,
                 "reasonText": new.reason_text,
             },
         )
+
+
+def _masked(corrections: dict[str, Any]) -> dict[str, Any]:
+    """Corrections as the audit trail keeps them: personal fields say that they changed,
+    not what to (the trail is never edited, so a purge could not reach them there)."""
+    masked = {dto: dict(fields) for dto, fields in corrections.items()}
+    for name in PERSONAL_FIELDS:
+        if name in masked.get("contact", {}):
+            masked["contact"][name] = "(changed)"
+    return masked
 
 
 def _check_may_decide(profile: Profile, request: DecisionRequest) -> None:

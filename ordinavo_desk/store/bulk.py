@@ -4,7 +4,8 @@ The ORM's bulk insert costs tens of microseconds per row in Python, which for th
 million rows of a large reference pull is most of the pull. Here one statement is
 compiled per table and column set and handed to the driver's ``executemany`` with the
 rows' values as they are: the caller passes values the driver takes directly (strings,
-numbers, None, and timestamps made by ``db_timestamp``).
+numbers, None, and timestamps made by ``db_timestamp``). Values of encrypted columns
+(personal data) are encrypted here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import bindparam, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session
 
+from ordinavo_desk.store.personal_data import EncryptedText, encrypt_value
 from ordinavo_desk.store.types import UtcDateTime
 
 
@@ -57,6 +59,12 @@ def insert_rows(
         return
     connection = session.connection()
     names = tuple(columns)
+    table = entity.__table__
+    secret = [i for i, name in enumerate(names) if isinstance(table.c[name].type, EncryptedText)]
+    if secret:  # personal data is encrypted here, as the column type would
+        rows = [
+            tuple(encrypt_value(v) if i in secret else v for i, v in enumerate(row)) for row in rows
+        ]
     sql, order = _statement(entity, names, connection.dialect)
     params: Sequence[Any]
     if order == names:

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ordinavo_desk.store.personal_data import EncryptedText, PersonalJson
 from ordinavo_desk.store.types import JsonType, UtcDateTime, utcnow
 
 NAMING = {
@@ -33,6 +34,12 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+#: Where JSON documents hold a contact DTO whose personal fields are encrypted.
+CONTACT = ("contact",)
+REQUEST_CONTACT = ("request", "corrections", "contact")
+SERVER_CONTACT = ("serverItem", "target", "contact")
 
 
 class Base(DeclarativeBase):
@@ -141,9 +148,9 @@ class ContactRow(Base):
     display_name: Mapped[str | None] = mapped_column(String(300))
     role: Mapped[str | None] = mapped_column(String(200))
     department: Mapped[str | None] = mapped_column(String(200))
-    email: Mapped[str | None] = mapped_column(String(300))
-    phone: Mapped[str | None] = mapped_column(String(100))
-    mobile: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(EncryptedText())
+    phone: Mapped[str | None] = mapped_column(EncryptedText())
+    mobile: Mapped[str | None] = mapped_column(EncryptedText())
     preferred_contact_method: Mapped[str | None] = mapped_column(String(50))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -187,7 +194,7 @@ class ImportItemRow(Base):
     source_system: Mapped[str] = mapped_column(String(100))
     external_id: Mapped[str] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(Integer, default=1)
-    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    payload: Mapped[dict[str, Any]] = mapped_column(PersonalJson(CONTACT))
     origin: Mapped[str] = mapped_column(String(10))
     origin_detail: Mapped[str | None] = mapped_column(String(500))
     batch_id: Mapped[str | None] = mapped_column(String(200))
@@ -238,10 +245,10 @@ class ReviewDecisionRow(Base):
     links_before: Mapped[dict[str, Any]] = mapped_column(JsonType)
     status_after: Mapped[str | None] = mapped_column(String(20))
     links_after: Mapped[dict[str, Any]] = mapped_column(JsonType)
-    corrections: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    corrections: Mapped[dict[str, Any]] = mapped_column(PersonalJson(CONTACT))
     reason_code: Mapped[str | None] = mapped_column(String(30))
     reason_text: Mapped[str | None] = mapped_column(Text)
-    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    payload: Mapped[dict[str, Any]] = mapped_column(PersonalJson(REQUEST_CONTACT))
 
     __table_args__ = (Index(None, "tenant", "item_id"),)
 
@@ -286,7 +293,7 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     server_decision_id: Mapped[str | None] = mapped_column(String(100))
     #: The server's answer: the decision result, or the problem and the server's item.
-    response: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    response: Mapped[dict[str, Any] | None] = mapped_column(PersonalJson(SERVER_CONTACT))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)
 

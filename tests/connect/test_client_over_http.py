@@ -180,7 +180,7 @@ def test_choosing_a_record_that_does_not_exist_is_a_conflict(sandbox: Sandbox) -
     _ambiguous_items(sandbox, 1)
     client = sandbox.client()
     item = next(client.review_items())
-    with pytest.raises(ConflictError, match="no longer exists"):
+    with pytest.raises(ConflictError, match="does not exist"):
         client.decide(
             item.id,
             DecisionRequest(kind=DecisionKind.CHOOSE, customer_id=9999),
