@@ -125,14 +125,17 @@ class RunningSandbox:
 
 
 @contextmanager
-def sandbox_process(data: Path, keys: Path, *, timeout: float = 900.0) -> Iterator[RunningSandbox]:
-    """``python -m ordinavo_desk.sandbox`` on a free loopback port, until the block ends."""
+def sandbox_process(
+    data: Path, keys: Path, *, timeout: float = 900.0, faults: str = ""
+) -> Iterator[RunningSandbox]:
+    """``python -m ordinavo_desk.sandbox`` on a free loopback port, until the block ends
+    (``faults``: its ``--faults`` spec)."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}/api/connect/v1"
     log_file = data.with_suffix(".log").open("wb")  # the last run's server output
     process = subprocess.Popen(
         [sys.executable, "-m", "ordinavo_desk.sandbox", "--data", str(data),
-         "--keys", str(keys), "--port", str(port)],
+         "--keys", str(keys), "--port", str(port), "--faults", faults],
         stdout=log_file,
         stderr=subprocess.STDOUT,
     )  # fmt: skip

@@ -23,6 +23,7 @@ from ordinavo_desk.matching.decision_plan import (
 )
 from ordinavo_desk.matching.links import Links
 from ordinavo_desk.services.import_service import ImportService
+from ordinavo_desk.services.record_search import search_records
 from ordinavo_desk.services.related_items import related_items
 from ordinavo_desk.services.review_service import ReviewService, default_author
 from ordinavo_desk.store.audit_trail import AuditTrail
@@ -389,3 +390,19 @@ def test_items_of_the_same_batch_with_the_same_customer_are_related(
     ]  # fmt: skip
     rejected = _decide(store, profile, "JOB-B1", kind="Reject", reasonCode="Other")
     assert related_items(store, profile, rejected.id) == []
+
+
+def test_any_record_of_the_tenant_can_be_found_offline_and_chosen(
+    desk: tuple[Store, Profile],
+) -> None:
+    store, profile = desk
+    hits = search_records(store, profile, "schmitz düsseldorf")
+    assert {(h.customer_id, h.location_id) for h in hits} >= {(10, 40), (11, 41)}
+    assert all("Düsseldorf" in (h.city or "") for h in hits)
+    assert search_records(store, profile, "100%_") == []  # wildcards are taken literally
+    assert search_records(store, profile, "   ") == []
+    other = local_profile(store, "borealis", tenant="borealis")
+    assert all(h.customer_id != 10 for h in search_records(store, other, "schmitz"))
+    chosen = _decide(store, profile, "JOB-NEW", kind="Choose", customerId=hits[0].customer_id,
+                     locationId=hits[0].location_id)  # fmt: skip
+    assert chosen.links_after["customerId"] == hits[0].customer_id
