@@ -57,6 +57,7 @@ def _copy_sqlite(source: Path, target: Path) -> None:
 def record_decisions(db_path: Path, count: int) -> dict[str, Any]:
     from ordinavo_desk.connect.wire import DecisionRequest  # noqa: PLC0415
     from ordinavo_desk.domain.enums import DecisionKind, RejectReason  # noqa: PLC0415
+    from ordinavo_desk.matching.decision_plan import DecisionConflictError  # noqa: PLC0415
     from ordinavo_desk.services.profile_service import ProfileService  # noqa: PLC0415
     from ordinavo_desk.services.review_service import ReviewService  # noqa: PLC0415
     from ordinavo_desk.store.database import Store  # noqa: PLC0415
@@ -84,7 +85,15 @@ def record_decisions(db_path: Path, count: int) -> dict[str, Any]:
             request = DecisionRequest(kind=DecisionKind.REJECT,
                                       reason_code=RejectReason.DUPLICATE_JOB)  # fmt: skip
         started = time.perf_counter()
-        review.decide(profile, item.id, request)
+        try:
+            review.decide(profile, item.id, request)
+        except DecisionConflictError:
+            # e.g. the item's customer reference already points at the top candidate, and
+            # references are never moved: the reviewer is told, and defers it instead
+            kinds["refused"] += 1
+            started = time.perf_counter()
+            request = DecisionRequest(kind=DecisionKind.DEFER, note="reference points elsewhere")
+            review.decide(profile, item.id, request)
         timings.append((time.perf_counter() - started) * 1000)
         kinds[request.kind.value] += 1
     store.dispose()
@@ -152,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     data, keys = prepare(args)
+    from ordinavo_desk.services.data_key import install_data_key  # noqa: PLC0415
+
+    install_data_key()  # personal data is stored encrypted, as the desk does
     context = machine()
     snapshot = args.work / "desk-decisions-pulled.sqlite"
     result: dict[str, Any] = {"machine": context}

@@ -91,10 +91,12 @@ def run_pull(
     from ordinavo_desk.connect.client import ClientSettings, ConnectClient  # noqa: PLC0415
     from ordinavo_desk.domain.profile import Profile  # noqa: PLC0415
     from ordinavo_desk.domain.settings import MappingSettings  # noqa: PLC0415
+    from ordinavo_desk.services.data_key import install_data_key  # noqa: PLC0415
     from ordinavo_desk.services.profile_service import ProfileService  # noqa: PLC0415
     from ordinavo_desk.services.sync_service import PullProgress, SyncService  # noqa: PLC0415
     from ordinavo_desk.store.database import Store  # noqa: PLC0415
 
+    install_data_key()  # contacts are stored encrypted, as the desk does
     store = Store(f"sqlite:///{db_path}")
     profiles = ProfileService(store)
     try:

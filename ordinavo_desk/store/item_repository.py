@@ -61,6 +61,11 @@ class PulledPageOutcome:
     kept_local: list[str] = field(default_factory=list)
 
 
+def warnings_column(warnings: Sequence[str]) -> str | None:
+    """Warning codes as the ``warnings`` column keeps them: ``|Code|Other|``."""
+    return "|" + "|".join(warnings) + "|" if warnings else None
+
+
 def _by_source(keys: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
     """External ids by source system: queries by one source system at a time, since
     SQLite uses no index for row-value IN lists."""
@@ -246,6 +251,7 @@ class ImportItemRepository:
             raise NotFoundError(f"no import item {item_id} in tenant '{self.tenant}'")
         row.mapping_result = result.model_dump(mode="json", by_alias=True)
         row.mapping_status = result.status.value
+        row.warnings = warnings_column(result.warnings)
         row.mapping_version = version
         row.mapping_source = MAPPING_BY_DESK
         self._session.flush()
@@ -324,6 +330,7 @@ class ImportItemRepository:
                 "review_state": item.review_state,
                 "mapping_result": item.mapping.model_dump(mode="json", by_alias=True),
                 "mapping_status": item.mapping.status.value,
+                "warnings": warnings_column(item.mapping.warnings),
                 "mapping_source": item.mapping_source,
             }
             if row is None:

@@ -208,6 +208,8 @@ class ImportItemRow(Base):
     priority: Mapped[str | None] = mapped_column(String(50))
     # The mapping result computed for ``mapping_version`` (None: not mapped yet).
     mapping_status: Mapped[str | None] = mapped_column(String(20))
+    #: The result's warning codes as ``|Code|Other|`` (the queue filters them with LIKE).
+    warnings: Mapped[str | None] = mapped_column(String(500))
     mapping_result: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
     mapping_version: Mapped[int | None] = mapped_column(Integer)
     #: Who computed the mapping result: "desk" (the local engine) or "server" (pulled).
@@ -225,6 +227,9 @@ class ImportItemRow(Base):
     __table_args__ = (
         UniqueConstraint("tenant", "source_system", "external_id"),
         Index(None, "tenant", "review_state", "mapping_status"),
+        Index("ix_import_items_queue_name", "tenant", "customer_name"),
+        Index("ix_import_items_queue_city", "tenant", "city"),
+        Index("ix_import_items_queue_due", "tenant", "due"),
     )
 
 
