@@ -13,6 +13,8 @@ from ordinavo_desk.services.import_service import ImportService
 from ordinavo_desk.services.mapping_service import MappingService
 from ordinavo_desk.services.match_service import run_match
 from ordinavo_desk.services.profile_service import ProfileService
+from ordinavo_desk.services.queue_service import QueueService
+from ordinavo_desk.services.review_service import ReviewService
 from ordinavo_desk.store.database import Store, display_url
 
 
@@ -117,9 +119,12 @@ def run_demo(args: argparse.Namespace) -> int:
 def open_window(store: Store) -> int:
     profile = ProfileService(store).get()
     from ordinavo_desk.ui.app import run_app  # noqa: PLC0415 - Qt only for a window
+    from ordinavo_desk.ui.context import DeskContext  # noqa: PLC0415
 
+    context = DeskContext(profile, QueueService(store), ReviewService(store))
     return run_app(
         sys.argv[:1],
         db_url=display_url(store.url),
         profile_summary=f"{profile.name} ({profile.tenant} / {profile.source_system})",
+        context=context,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, TypeVar, Unpack
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 
@@ -87,7 +87,7 @@ def _escape(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-_Query = TypeVar("_Query", bound="Select[Unpack[tuple[Any, ...]]]")
+_Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 
 
 def _filtered(query: _Query, profile: Profile, wanted: QueueFilter) -> _Query:

@@ -37,6 +37,7 @@ from ordinavo_desk.domain.decisions import (
 )
 from ordinavo_desk.domain.enums import DecisionKind, ExternalType, MappingStatus, Scope
 from ordinavo_desk.domain.errors import ConflictError, NotFoundError
+from ordinavo_desk.domain.items import StoredItem
 from ordinavo_desk.domain.mapping import MappingResult
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.matching.decision_plan import (
@@ -313,6 +314,11 @@ class ReviewService:
             f"no item '{reference}' of source system '{profile.source_system}' "
             f"in tenant '{profile.tenant}'"
         )
+
+    def item(self, profile: Profile, item_id: int) -> StoredItem:
+        """The item with its payload and current mapping result (candidates included)."""
+        with self._store.unit_of_work() as session:
+            return ImportItemRepository(session, profile.tenant).get(item_id)
 
     def history(self, profile: Profile, item_id: int) -> list[RecordedDecision]:
         with self._store.unit_of_work() as session:

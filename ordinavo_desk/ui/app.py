@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ordinavo_desk import __version__
 from ordinavo_desk.resources import resource_path
+from ordinavo_desk.ui.context import DeskContext
 from ordinavo_desk.ui.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
@@ -37,11 +38,19 @@ def configure_application(app: QApplication) -> None:
     app.setWindowIcon(app_icon())
 
 
-def run_app(argv: Sequence[str], *, db_url: str | None, profile_summary: str | None) -> int:
+def run_app(
+    argv: Sequence[str],
+    *,
+    db_url: str | None,
+    profile_summary: str | None,
+    context: DeskContext | None = None,
+) -> int:
     """Open the main window and run the event loop; returns the exit code."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     configure_application(app)
-    window = MainWindow(db_url=db_url, profile_summary=profile_summary)
+    window = MainWindow(db_url=db_url, profile_summary=profile_summary, context=context)
     window.show()
-    return app.exec()
+    code = app.exec()
+    window.background.wait()
+    return code

@@ -1,4 +1,5 @@
-"""The main window: menus, status bar and, for now, a placeholder for the review queue."""
+"""The main window: menus, status bar, and the review queue beside the selected item
+(a placeholder when the window has no profile to work with)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from ordinavo_desk import __version__
+from ordinavo_desk.services.queue_service import QueueFilter, QueueRow, QueueSort
+from ordinavo_desk.ui.background import Background
+from ordinavo_desk.ui.context import DeskContext
+from ordinavo_desk.ui.item_panel import ItemPanel
+from ordinavo_desk.ui.queue_model import QueueTableModel
+from ordinavo_desk.ui.queue_view import QueueView
 
 
 class MainWindow(QMainWindow):
@@ -28,6 +36,7 @@ class MainWindow(QMainWindow):
         *,
         db_url: str | None = None,
         profile_summary: str | None = None,
+        context: DeskContext | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -53,8 +62,76 @@ class MainWindow(QMainWindow):
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.about_action)
 
-        self.setCentralWidget(self._placeholder(db_url, profile_summary))
+        self.context = context
+        self.background = Background(self)
+        self.queue_view: QueueView | None = None
+        self.item_panel: ItemPanel | None = None
+        if context is None:
+            self.setCentralWidget(self._placeholder(db_url, profile_summary))
+        else:
+            self.setCentralWidget(self._review(context))
         self.statusBar().showMessage(self.tr("Ready"))
+
+    # -- review ----------------------------------------------------------------------------
+
+    def _review(self, context: DeskContext) -> QWidget:
+        profile = context.profile
+        self._filter = QueueFilter()
+
+        def count() -> int:
+            return context.queue.count(profile, self._filter)
+
+        def page(sort: QueueSort, descending: bool, offset: int, limit: int) -> list[QueueRow]:
+            return list(
+                context.queue.page(
+                    profile, self._filter, sort=sort, descending=descending,
+                    offset=offset, limit=limit,
+                ).rows
+            )  # fmt: skip
+
+        self.queue_model = QueueTableModel(count, page, self.background, self)
+        self.queue_view = QueueView(self.queue_model)
+        self.item_panel = ItemPanel()
+        self.queue_view.filter_changed.connect(self._filter_changed)
+        self.queue_view.item_selected.connect(self._item_selected)
+        self.queue_model.loaded.connect(lambda _count: self._refresh_progress())
+        self.queue_model.failed.connect(self._show_error)
+        splitter = QSplitter()
+        splitter.setObjectName("reviewSplitter")
+        splitter.addWidget(self.queue_view)
+        splitter.addWidget(self.item_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.queue_model.reload()
+        return splitter
+
+    def _filter_changed(self, wanted: QueueFilter) -> None:
+        self._filter = wanted
+        self.queue_model.reload()
+
+    def _refresh_progress(self) -> None:
+        context, view = self.context, self.queue_view
+        assert context is not None and view is not None
+        self.background.submit(
+            lambda: context.queue.progress(context.profile),
+            lambda progress: view.show_progress(progress.reviewed, progress.total),
+            self._show_error,
+        )
+
+    def _item_selected(self, item_id: int | None) -> None:
+        context, panel = self.context, self.item_panel
+        assert context is not None and panel is not None
+        if item_id is None:
+            panel.show_item(None)
+            return
+        self.background.submit(
+            lambda: context.review.item(context.profile, item_id),
+            panel.show_item,
+            self._show_error,
+        )
+
+    def _show_error(self, error: object) -> None:
+        self.statusBar().showMessage(self.tr("Error: {error}").format(error=error))
 
     def _placeholder(self, db_url: str | None, profile_summary: str | None) -> QWidget:
         not_set = self.tr("(not set)")

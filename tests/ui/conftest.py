@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -23,3 +24,16 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not leaked, f"top-level widgets left open: {names}"
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Process events until ``condition()`` holds, sleeping in Python between rounds so
+    that worker threads get the interpreter (QTest.qWait may keep it)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        QApplication.processEvents()
+        if condition():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        time.sleep(0.01)
