@@ -38,7 +38,6 @@ from ordinavo_desk.domain.decisions import (
 from ordinavo_desk.domain.enums import DecisionKind, ExternalType, MappingStatus, Scope
 from ordinavo_desk.domain.errors import ConflictError, NotFoundError
 from ordinavo_desk.domain.items import StoredItem
-from ordinavo_desk.domain.mapping import MappingResult
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.matching.decision_plan import (
     LINKING_KINDS,
@@ -90,20 +89,33 @@ def _route(profile: Profile, item: ImportItemRow) -> Route:
     return Route.LOCAL if profile.base_url is None else Route.UPSERT
 
 
-def _mapping(item: ImportItemRow) -> MappingResult | None:
+def _result(item: ImportItemRow) -> dict[str, Any] | None:
+    """The item's stored mapping result (wire form) if it is for the current version.
+    Read as JSON: validating the whole result with its candidates costs more than the
+    rest of recording a decision."""
     if item.mapping_result is None or item.mapping_version != item.version:
         return None
-    return MappingResult.model_validate(item.mapping_result)
+    return item.mapping_result
+
+
+def _top_candidate(item: ImportItemRow) -> tuple[int, int | None] | None:
+    candidates = (_result(item) or {}).get("candidates") or []
+    if not candidates:
+        return None
+    top = candidates[0]
+    return int(top["customerId"]), top.get("customerLocationId")
 
 
 def current_links(item: ImportItemRow, latest: ReviewDecisionRow | None) -> Links:
     """The item's links now: the latest decision's, else the mapping result's."""
     if latest is not None:
         return Links.from_json(latest.links_after)
-    mapping = _mapping(item)
-    if mapping is None:
+    result = _result(item)
+    if result is None:
         return Links()
-    return Links(mapping.customer_id, mapping.customer_location_id, mapping.customer_contact_id)
+    return Links(
+        result.get("customerId"), result.get("customerLocationId"), result.get("customerContactId")
+    )
 
 
 def current_status(item: ImportItemRow, latest: ReviewDecisionRow | None) -> str | None:
@@ -359,14 +371,12 @@ class ReviewService:
         if request.kind not in LINKING_KINDS:
             return DecisionPlan(profile.tenant)
         lookup = StoreRecordLookup(session, profile.tenant)
-        mapping = _mapping(item)
-        top = mapping.candidates[0] if mapping and mapping.candidates else None
         decision_input = DecisionInput(
             tenant=profile.tenant,
             source_system=item.source_system,
             payload=item.payload,
             linked=current_links(item, latest),
-            top_candidate=(top.customer_id, top.customer_location_id) if top else None,
+            top_candidate=_top_candidate(item),
         )
         if route is Route.LOCAL:
             highest = {kind: lookup.highest_id(kind) for kind in ExternalType}

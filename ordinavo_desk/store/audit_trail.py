@@ -79,11 +79,12 @@ class AuditTrail:
         after: dict[str, Any] | None = None,
         occurred_at: datetime | None = None,
     ) -> AuditEventRow:
-        ensure_tenant(self._session, self.tenant)
         # serialise appends per tenant (a no-op lock on SQLite, whose writes are serial)
-        self._session.execute(
+        locked = self._session.execute(
             select(TenantRow.tenant).where(TenantRow.tenant == self.tenant).with_for_update()
-        )
+        ).first()
+        if locked is None:
+            ensure_tenant(self._session, self.tenant)
         prev_hash = self._session.scalars(
             select(AuditEventRow.hash)
             .where(AuditEventRow.tenant == self.tenant)

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ordinavo_desk.domain.decisions import OutboxState, RecordedDecision
 from ordinavo_desk.domain.errors import ConflictError, NotFoundError
@@ -178,7 +179,9 @@ class DecisionRepository:
                 f"item {item.external_id} was decided by someone else since you opened it; "
                 "look at it again before deciding"
             )
-        self._session.refresh(item)
+        # the row as it now is in the database (no second read, no second write)
+        set_committed_value(item, "decision_seq", seen_seq + 1)
+        set_committed_value(item, "review_state", review_state_after)
 
     def add(
         self,
