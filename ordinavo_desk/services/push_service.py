@@ -26,11 +26,14 @@ decided records; what cannot be said that way is held with the reason, never dro
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.connect.client import ConnectClient
@@ -57,6 +60,9 @@ from ordinavo_desk.store.rows import ImportItemRow, OutboxRow, ReviewDecisionRow
 from ordinavo_desk.store.types import utcnow
 
 _BATCH = 200
+#: Requests in flight at once (of different items), and outcomes stored per transaction.
+_PARALLEL = 4
+_STORE_EVERY = 50
 #: Conflicts: the decision is kept for a person.
 _CONFLICTS = (ConflictError, PreconditionFailedError, UnprocessableError)
 #: The wait before an entry that could not be sent is due again, by attempts.
@@ -171,40 +177,9 @@ class PushService:
                 f"the key belongs to tenant '{health.tenant}', but profile '{profile.name}' "
                 f"is for tenant '{profile.tenant}'; nothing was pushed"
             )
-        review = health.review_extension
-        waiting_items: set[int] = set()
-        after_id = 0
-        done = 0
-        counts = {state: 0 for state in OutboxState}
-        stopped: str | None = None
-        refused: ApiError | None = None
-        while stopped is None:
-            with self._store.unit_of_work() as session:
-                batch = DecisionRepository(session, profile.tenant).sendable(
-                    sorted(SENDABLE_STATES), after_id, _BATCH
-                )
-            if not batch:
-                break
-            for entry in batch:
-                after_id = entry.outbox.id
-                item_id = entry.item.id
-                if item_id in waiting_items:
-                    counts[OutboxState.RETRYING] += 1
-                    continue
-                try:
-                    outcome = self._send(profile, client, entry, review)
-                except (AuthError, ForbiddenError) as exc:
-                    stopped, refused = _stop_message(exc), exc
-                    break
-                self._store_outcome(profile, entry, outcome)
-                counts[outcome.state] += 1
-                done += 1
-                report(PushProgress(done, total))
-                if outcome.state is not OutboxState.SENT:
-                    waiting_items.add(item_id)
-                if outcome.state is OutboxState.RETRYING:
-                    stopped = outcome.error or "the server is not reachable"
-                    break
+        counts, stopped, refused = self._send_all(
+            profile, client, health.review_extension, total, report
+        )
         remaining = max(0, total - sum(counts[s] for s in counts if s is not OutboxState.RETRYING))
         summary = replace(
             summary,
@@ -221,6 +196,80 @@ class PushService:
         return summary
 
     # -- sending -------------------------------------------------------------------------
+
+    def _send_all(
+        self,
+        profile: Profile,
+        client: ConnectClient,
+        review: bool,
+        total: int,
+        report: Callable[[PushProgress], None],
+    ) -> tuple[dict[OutboxState, int], str | None, ApiError | None]:
+        """Send the outbox with up to ``_PARALLEL`` requests in flight, never two of one
+        item at once; outcomes are settled in the order the decisions were made and
+        stored in small batches (an outcome lost in a crash is sent again with its key,
+        and the server answers it again)."""
+        counts = dict.fromkeys(OutboxState, 0)
+        waiting_items: set[int] = set()
+        in_flight: set[int] = set()
+        window: deque[tuple[OutboxEntry, Future[_Outcome]]] = deque()
+        unstored: list[tuple[OutboxEntry, _Outcome]] = []
+        stopped: str | None = None
+        refused: ApiError | None = None
+        done = 0
+
+        def settle_oldest() -> None:
+            nonlocal stopped, refused, done
+            entry, future = window.popleft()
+            in_flight.discard(entry.item_id)
+            try:
+                outcome = future.result()
+            except (AuthError, ForbiddenError) as exc:
+                waiting_items.add(entry.item_id)
+                if refused is None:
+                    stopped, refused = _stop_message(exc), exc
+                return
+            unstored.append((entry, outcome))
+            counts[outcome.state] += 1
+            done += 1
+            report(PushProgress(done, total))
+            if outcome.state is not OutboxState.SENT:
+                waiting_items.add(entry.item_id)
+            if outcome.state is OutboxState.RETRYING and stopped is None:
+                stopped = outcome.error or "the server is not reachable"
+            if len(unstored) >= _STORE_EVERY:
+                self._store_outcomes(profile, unstored)
+                unstored.clear()
+
+        after_id = 0
+        with ThreadPoolExecutor(_PARALLEL, thread_name_prefix="push") as pool:
+            while stopped is None:
+                with self._store.unit_of_work() as session:
+                    batch = DecisionRepository(session, profile.tenant).sendable(
+                        sorted(SENDABLE_STATES), after_id, _BATCH
+                    )
+                if not batch:
+                    break
+                for entry in batch:
+                    after_id = entry.outbox.id
+                    while window and (entry.item_id in in_flight or len(window) >= _PARALLEL):
+                        settle_oldest()
+                    if stopped is not None:
+                        break
+                    if entry.item_id in waiting_items:
+                        counts[OutboxState.RETRYING] += 1
+                        continue
+                    if any(settled.item_id == entry.item_id for settled, _ in unstored):
+                        # the item's earlier decision: stored first, this one is sent on it
+                        self._store_outcomes(profile, unstored)
+                        unstored.clear()
+                    future = pool.submit(self._send, profile, client, entry, review)
+                    window.append((entry, future))
+                    in_flight.add(entry.item_id)
+            while window:
+                settle_oldest()
+        self._store_outcomes(profile, unstored)
+        return counts, stopped, refused
 
     def _send(
         self, profile: Profile, client: ConnectClient, entry: OutboxEntry, review: bool
@@ -254,11 +303,13 @@ class PushService:
 
     def _send_review(self, profile: Profile, client: ConnectClient, entry: OutboxEntry) -> _Outcome:
         decision = entry.decision
-        item_wire_id = decision.payload.get("serverItemId") or entry.item.server_item_id
+        item_wire_id = decision.payload.get("serverItemId") or entry.server_item_id
         if not item_wire_id:
             raise _HoldError("the item is not known to the server")
-        with self._store.unit_of_work() as session:
-            version, reverts = _send_on(session, profile.tenant, decision)
+        version, reverts = decision.payload.get("serverVersion"), None
+        if decision.supersedes_id is not None:  # it may follow one of ours
+            with self._store.unit_of_work() as session:
+                version, reverts = _send_on(session, profile.tenant, decision)
         body = dict(decision.payload["request"])
         if body.get("kind") == DecisionKind.REVERT.value and not body.get("revertsDecisionId"):
             if reverts is None:
@@ -283,9 +334,11 @@ class PushService:
     def _send_upsert(self, profile: Profile, client: ConnectClient, entry: OutboxEntry) -> _Outcome:
         decision = entry.decision
         with self._store.unit_of_work() as session:
+            item = session.get(ImportItemRow, entry.item_id)
+            assert item is not None
             try:
                 target = upsert_target(
-                    session, profile.tenant, entry.item, decision, creates_records=False
+                    session, profile.tenant, item, decision, creates_records=False
                 )
             except NotExpressibleError as exc:
                 raise _HoldError(str(exc)) from None
@@ -309,27 +362,46 @@ class PushService:
 
     # -- storing outcomes ----------------------------------------------------------------
 
-    def _store_outcome(self, profile: Profile, entry: OutboxEntry, outcome: _Outcome) -> None:
+    def _store_outcomes(
+        self, profile: Profile, outcomes: list[tuple[OutboxEntry, _Outcome]]
+    ) -> None:
+        """Store outcomes in one transaction."""
+        if not outcomes:
+            return
         now = self._clock()
         with self._store.unit_of_work() as session:
-            outbox = session.get(OutboxRow, entry.outbox.id)
-            assert outbox is not None
-            outbox.attempts += 1
-            outbox.state = outcome.state.value
-            outbox.last_error = outcome.error
-            outbox.updated_at = now
-            if outcome.response is not None:
-                outbox.response = outcome.response
-            if outcome.state is OutboxState.SENT:
-                outbox.sent_at = now
-                outbox.server_decision_id = outcome.server_decision_id
-                outbox.next_attempt_at = None
-            elif outcome.state is OutboxState.RETRYING:
-                wait = _BACKOFF[min(outbox.attempts, len(_BACKOFF)) - 1]
-                outbox.next_attempt_at = now + timedelta(seconds=wait)
-            item = session.get(ImportItemRow, entry.item.id)
-            if item is not None and outcome.server_version is not None:
-                item.server_version = str(outcome.server_version)
+            for entry, outcome in outcomes:
+                attempts = entry.outbox.attempts + 1
+                values: dict[str, Any] = {
+                    "attempts": attempts,
+                    "state": outcome.state.value,
+                    "last_error": outcome.error,
+                    "updated_at": now,
+                }
+                if outcome.response is not None:
+                    values["response"] = outcome.response
+                if outcome.state is OutboxState.SENT:
+                    values.update(sent_at=now, server_decision_id=outcome.server_decision_id,
+                                  next_attempt_at=None)  # fmt: skip
+                elif outcome.state is OutboxState.RETRYING:
+                    wait = _BACKOFF[min(attempts, len(_BACKOFF)) - 1]
+                    values["next_attempt_at"] = now + timedelta(seconds=wait)
+                session.execute(
+                    update(OutboxRow)
+                    .where(OutboxRow.tenant == profile.tenant, OutboxRow.id == entry.outbox.id)
+                    .values(values)
+                    .execution_options(synchronize_session=False)
+                )
+                if outcome.server_version is not None:
+                    session.execute(
+                        update(ImportItemRow)
+                        .where(
+                            ImportItemRow.tenant == profile.tenant,
+                            ImportItemRow.id == entry.item_id,
+                        )
+                        .values(server_version=str(outcome.server_version))
+                        .execution_options(synchronize_session=False)
+                    )
 
 
 def _stop_message(exc: ApiError) -> str:

@@ -55,20 +55,24 @@ class NewDecision:
 
 @dataclass(frozen=True, slots=True)
 class OutboxEntry:
-    """An outbox row with its decision and item, as a push reads them."""
+    """An outbox row with its decision and what a push needs of the item (not the item
+    itself: its payload and candidates are large, and a push sends thousands)."""
 
     outbox: OutboxRow
     decision: ReviewDecisionRow
-    item: ImportItemRow
+    item_id: int
+    item_external_id: str
+    server_item_id: str | None
 
 
 def to_recorded(
-    decision: ReviewDecisionRow, item: ImportItemRow, outbox: OutboxRow | None
+    decision: ReviewDecisionRow, item: ImportItemRow | str, outbox: OutboxRow | None
 ) -> RecordedDecision:
+    """``item``: the item, or its external ID."""
     return RecordedDecision(
         id=decision.id,
         item_id=decision.item_id,
-        item_external_id=item.external_id,
+        item_external_id=item if isinstance(item, str) else item.external_id,
         kind=decision.kind,
         author=decision.author,
         decided_at=decision.decided_at,
@@ -270,7 +274,13 @@ class DecisionRepository:
     def sendable(self, states: Sequence[str], after_id: int, limit: int) -> list[OutboxEntry]:
         """Outbox entries in the given states after ``after_id``, oldest first."""
         rows = self._session.execute(
-            select(OutboxRow, ReviewDecisionRow, ImportItemRow)
+            select(
+                OutboxRow,
+                ReviewDecisionRow,
+                ImportItemRow.id,
+                ImportItemRow.external_id,
+                ImportItemRow.server_item_id,
+            )
             .join(ReviewDecisionRow, ReviewDecisionRow.id == OutboxRow.decision_id)
             .join(ImportItemRow, ImportItemRow.id == ReviewDecisionRow.item_id)
             .where(
@@ -281,7 +291,7 @@ class DecisionRepository:
             .order_by(OutboxRow.id)
             .limit(limit)
         ).all()
-        return [OutboxEntry(outbox, decision, item) for outbox, decision, item in rows]
+        return [OutboxEntry(*row) for row in rows]
 
     def outbox_counts(self) -> dict[str, int]:
         rows = self._session.execute(
@@ -294,6 +304,6 @@ class DecisionRepository:
     def entries_in(self, states: Sequence[str], limit: int = 1000) -> list[RecordedDecision]:
         """Decisions whose outbox entry is in one of ``states``, oldest first."""
         return [
-            to_recorded(entry.decision, entry.item, entry.outbox)
+            to_recorded(entry.decision, entry.item_external_id, entry.outbox)
             for entry in self.sendable(states, 0, limit)
         ]

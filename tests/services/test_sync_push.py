@@ -249,7 +249,9 @@ def test_when_the_server_stays_busy_the_push_stops_and_goes_on_later(
     summary = _push(store, sandbox, profile, key=LIMITED_KEY)
     assert (summary.sent, summary.retrying) == (1, 2)
     assert summary.stopped is not None and "429" in summary.stopped
-    assert [row.state for row in _outbox(store)] == ["sent", "retrying", "pending"]
+    states = [row.state for row in _outbox(store)]
+    # the third may have been on its way too (requests go out side by side)
+    assert states[:2] == ["sent", "retrying"] and states[2] in {"retrying", "pending"}
     busy = _outbox(store)[1]
     assert busy.attempts == 1 and busy.next_attempt_at is not None
     # a server answering 503 to everything: nothing is tried, nothing is lost
