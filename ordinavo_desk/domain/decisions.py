@@ -20,8 +20,11 @@ class DeskReviewState(StrEnum):
     NOT_NEEDED = "not-needed"
 
 
-#: States in which an item takes a new decision (a decided item is undone first).
+#: States of items waiting for a person (the review queue).
 OPEN_STATES = frozenset({DeskReviewState.PENDING.value, DeskReviewState.DEFERRED.value})
+#: States in which an item takes a new decision: open ones, and those the rules settled
+#: (a person may still overrule them); a decided item is undone first.
+DECIDABLE_STATES = OPEN_STATES | {DeskReviewState.NOT_NEEDED.value}
 
 #: The kind of a local undo: supersedes a decision the server never received.
 UNDO_KIND = "Undo"

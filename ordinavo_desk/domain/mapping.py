@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ordinavo_desk.domain.base import WireModel
-from ordinavo_desk.domain.enums import CandidateOutcome, MappingStatus
+from ordinavo_desk.domain.enums import CandidateOutcome, MappingStatus, Strategy
 
 
 class Reason(WireModel):
@@ -42,3 +42,10 @@ class MappingResult(WireModel):
         """The result as a ``match`` output line (mapping-rules.md, "Results"): camelCase,
         every field present, null ids kept as null."""
         return self.model_dump(mode="json", by_alias=True)
+
+
+def needs_review(status: MappingStatus, strategy: Strategy) -> bool:
+    """Warning and Failed items, and Skipped ones under ManualOnly, wait for a person."""
+    if status in {MappingStatus.WARNING, MappingStatus.FAILED}:
+        return True
+    return status is MappingStatus.SKIPPED and strategy is Strategy.MANUAL_ONLY

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from ordinavo_desk.connect.wire import ReviewState
 from ordinavo_desk.domain.connect import InboundTarget
-from ordinavo_desk.domain.enums import ImportJobStatus, MappingStatus, Operation, Scope, Strategy
+from ordinavo_desk.domain.enums import ImportJobStatus, Operation, Scope
 from ordinavo_desk.domain.errors import InputError
+from ordinavo_desk.domain.mapping import needs_review
 from ordinavo_desk.domain.validation import field_path, input_error_from
 from ordinavo_desk.matching.engine import MappingEngine
 from ordinavo_desk.sandbox.key_registry import KeyGrant
@@ -25,13 +26,6 @@ ITEM_PREFIX = "ri_"
 
 def item_wire_id(item_id: int) -> str:
     return f"{ITEM_PREFIX}{item_id}"
-
-
-def needs_review(status: MappingStatus, settings_strategy: Strategy) -> bool:
-    """Warning and Failed items, and Skipped ones under ManualOnly, wait for a person."""
-    if status in {MappingStatus.WARNING, MappingStatus.FAILED}:
-        return True
-    return status is MappingStatus.SKIPPED and settings_strategy is Strategy.MANUAL_ONLY
 
 
 class _ItemRejectedError(Exception):

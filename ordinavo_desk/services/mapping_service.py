@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ordinavo_desk.domain.connect import InboundTarget
 from ordinavo_desk.domain.enums import MappingStatus
+from ordinavo_desk.domain.mapping import needs_review
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.matching.engine import MappingEngine
 from ordinavo_desk.store.database import Store
@@ -44,6 +45,12 @@ def map_stored_items(
         outcome = engine.map_and_apply(target, profile.settings)
         records.apply(outcome.changes)
         items.set_mapping(item.id, item.version, outcome.result)
+        state = (
+            "pending"
+            if needs_review(outcome.result.status, profile.settings.strategy)
+            else ("not-needed")
+        )
+        items.set_review_state(item.id, state)
         statuses.append(outcome.result.status)
     return statuses
 

@@ -22,6 +22,7 @@ _POSITION_KEY = "queue_position:"
 
 class QueueSort(StrEnum):
     ARRIVAL = "arrival"
+    JOB = "job"
     STATUS = "status"
     CUSTOMER = "customer"
     CITY = "city"
@@ -32,6 +33,7 @@ class QueueSort(StrEnum):
 
 _SORT_COLUMNS: dict[QueueSort, Any] = {
     QueueSort.ARRIVAL: ImportItemRow.id,
+    QueueSort.JOB: ImportItemRow.external_id,
     QueueSort.STATUS: ImportItemRow.mapping_status,
     QueueSort.CUSTOMER: ImportItemRow.customer_name,
     QueueSort.CITY: ImportItemRow.city,

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from ordinavo_desk.connect.wire import DecisionRequest
 from ordinavo_desk.domain.decisions import (
     ATTENTION_STATES,
-    OPEN_STATES,
+    DECIDABLE_STATES,
     UNDO_KIND,
     DeskReviewState,
     OutboxState,
@@ -182,7 +182,7 @@ class ReviewService:
         item = decisions.item(item_id)
         now = self._clock()
         decisions.check_claim(item, self.author, now)
-        if item.review_state not in OPEN_STATES:
+        if item.review_state not in DECIDABLE_STATES:
             raise ConflictError(
                 f"item {item.external_id} is {item.review_state}; undo its decision first"
             )

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.domain.connect import InboundTarget
@@ -217,13 +217,14 @@ class ImportItemRepository:
         return [_to_item(row) for row in self._session.scalars(query)]
 
     def pending_ids(self, source_system: str) -> list[int]:
-        """Ids of the items still pending review, in import order."""
+        """Ids of the items no person has decided (waiting for review, or settled by the
+        rules), in import order: those a remap maps again."""
         query = (
             select(ImportItemRow.id)
             .where(
                 ImportItemRow.tenant == self.tenant,
                 ImportItemRow.source_system == source_system,
-                ImportItemRow.review_state == "pending",
+                ImportItemRow.review_state.in_(("pending", "not-needed")),
             )
             .order_by(ImportItemRow.id)
         )
@@ -255,6 +256,20 @@ class ImportItemRepository:
         row.mapping_version = version
         row.mapping_source = MAPPING_BY_DESK
         self._session.flush()
+
+    def set_review_state(self, item_id: int, state: str) -> None:
+        """Whether the item waits for a person after its (re)mapping: ``pending`` or
+        ``not-needed``; an item a person has decided keeps its state."""
+        self._session.execute(
+            update(ImportItemRow)
+            .where(
+                ImportItemRow.tenant == self.tenant,
+                ImportItemRow.id == item_id,
+                ImportItemRow.review_state.in_(("pending", "not-needed")),
+            )
+            .values(review_state=state)
+            .execution_options(synchronize_session="fetch")
+        )
 
     # -- pulled items ----------------------------------------------------------------------
 

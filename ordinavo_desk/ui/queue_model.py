@@ -26,6 +26,7 @@ WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: (sort key, header) of each column, in order.
 COLUMNS: tuple[tuple[QueueSort | None, str], ...] = (
+    (QueueSort.JOB, "Job"),
     (QueueSort.STATUS, "Status"),
     (None, "Warnings"),
     (QueueSort.CUSTOMER, "Customer"),
@@ -36,6 +37,9 @@ COLUMNS: tuple[tuple[QueueSort | None, str], ...] = (
     (QueueSort.ARRIVAL, "Age"),
     (None, "Claimed by"),
 )
+
+WARNINGS_COLUMN = 2
+CUSTOMER_COLUMN = 3
 
 CountFetch = Callable[[], int]
 PageFetch = Callable[[QueueSort, bool, int, int], Sequence[QueueRow]]
@@ -169,11 +173,12 @@ class QueueTableModel(QAbstractTableModel):
             return item.item_id
         if role == WARNINGS_ROLE:
             return list(item.warnings)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1 and item.warnings:
+        if role == Qt.ItemDataRole.ToolTipRole and column == WARNINGS_COLUMN and item.warnings:
             return "\n".join(item.warnings)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values: tuple[str | None, ...] = (
+            item.external_id,
             item.status,
             ", ".join(item.warnings),
             item.customer_name,

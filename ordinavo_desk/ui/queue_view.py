@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -64,8 +64,8 @@ class QueueView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setSortIndicator(7, header.sortIndicatorOrder())  # arrival (age)
-        for column, width in enumerate((80, 180, 220, 120, 90, 70, 80, 60)):
+        header.setSortIndicator(8, Qt.SortOrder.AscendingOrder)  # arrival (age)
+        for column, width in enumerate((140, 80, 180, 220, 120, 90, 70, 80, 60)):
             self.table.setColumnWidth(column, width)
 
         self.progress = QLabel()

@@ -18,7 +18,7 @@ from ordinavo_desk.services.review_service import ReviewService
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.ui.context import DeskContext
 from ordinavo_desk.ui.main_window import MainWindow
-from ordinavo_desk.ui.queue_model import ITEM_ID_ROLE, QueueTableModel
+from ordinavo_desk.ui.queue_model import CUSTOMER_COLUMN, ITEM_ID_ROLE, QueueTableModel
 from tests.services.review_harness import local_profile
 from tests.ui.conftest import wait_for
 
@@ -75,13 +75,13 @@ def test_search_filters_and_selection(qtbot: QtBot, context: DeskContext) -> Non
     qtbot.keyClicks(view.search, "Schmitz")
     wait_for(lambda: 0 < model.rowCount() < before and model.is_loaded(0))
     assert 0 < model.rowCount() < before
-    names = {model.index(r, 2).data() for r in range(model.rowCount())}
+    names = {model.index(r, CUSTOMER_COLUMN).data() for r in range(model.rowCount())}
     assert all("schmitz" in name.lower() for name in names)
 
     schmitz = model.rowCount()
     view.status.setCurrentIndex(view.status.findData("Failed"))
     wait_for(lambda: model.rowCount() != schmitz and (model.rowCount() == 0 or model.is_loaded(0)))
-    assert {model.index(r, 0).data() for r in range(model.rowCount())} <= {"Failed"}
+    assert {model.index(r, 1).data() for r in range(model.rowCount())} <= {"Failed"}
 
     view.search.clear()
     view.status.setCurrentIndex(0)
@@ -99,9 +99,9 @@ def test_sorting_by_a_column_asks_the_store(qtbot: QtBot, context: DeskContext) 
     view, model = window.queue_view, window.queue_model
     assert view is not None
     done = model.reloads
-    view.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    view.table.sortByColumn(CUSTOMER_COLUMN, Qt.SortOrder.AscendingOrder)
     assert model.sort_key[0] is QueueSort.CUSTOMER
     wait_for(lambda: model.reloads > done and model.is_loaded(0))
-    names = [model.index(r, 2).data() for r in range(min(50, model.rowCount()))]
+    names = [model.index(r, CUSTOMER_COLUMN).data() for r in range(min(50, model.rowCount()))]
     present = [n for n in names if n]
     assert present == sorted(present)
