@@ -206,9 +206,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{faults['serverDecisionsPerItem']}")  # fmt: skip
     if args.json is not None:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    # every decision the server accepts without faults arrives with them too, exactly once
+    # (a few are refused either way: a reference the server holds for another customer)
     exactly_once = set(faults["serverDecisionsPerItem"]) == {"1"}
     ok = (record["ms"]["p95"] < TARGET_DECISION_P95_MS and push["seconds"] < TARGET_PUSH_SECONDS
-          and exactly_once and faults["sent"] == args.decisions)  # fmt: skip
+          and exactly_once and faults["sent"] == push["sent"])  # fmt: skip
     print("targets met" if ok else "TARGET MISSED")
     return 0 if ok else 1
 
