@@ -47,6 +47,14 @@ TARGET_PUSH_SECONDS = 60.0
 FAULTS = "error503=0.1,drop=0.1,retryAfter=0,seed=11"
 
 
+def _fresh_copy(source: Path, target: Path) -> None:
+    """``source`` as ``target``, without the write-ahead log of an earlier run beside it
+    (which SQLite would otherwise apply to the fresh copy)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+
+
 def _copy_sqlite(source: Path, target: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -55,30 +63,39 @@ def _copy_sqlite(source: Path, target: Path) -> None:
 
 
 def record_decisions(db_path: Path, count: int) -> dict[str, Any]:
+    from sqlalchemy import select  # noqa: PLC0415
+
     from ordinavo_desk.connect.wire import DecisionRequest  # noqa: PLC0415
     from ordinavo_desk.domain.enums import DecisionKind, RejectReason  # noqa: PLC0415
     from ordinavo_desk.matching.decision_plan import DecisionConflictError  # noqa: PLC0415
     from ordinavo_desk.services.profile_service import ProfileService  # noqa: PLC0415
     from ordinavo_desk.services.review_service import ReviewService  # noqa: PLC0415
     from ordinavo_desk.store.database import Store  # noqa: PLC0415
-    from ordinavo_desk.store.item_repository import ImportItemRepository  # noqa: PLC0415
+    from ordinavo_desk.store.rows import ImportItemRow  # noqa: PLC0415
 
     store = Store(f"sqlite:///{db_path}")
     profile = ProfileService(store).get("bench")
+    # what a reviewer has in front of them: the item's id and its ranked candidates (as
+    # the window holds one item at a time, not ten thousand parsed results)
     with store.unit_of_work() as session:
-        items = ImportItemRepository(session, profile.tenant).page(limit=count)
+        items = [
+            (row.id, [(c["customerId"], c.get("customerLocationId"))
+                      for c in (row.mapping_result or {}).get("candidates") or []])
+            for row in session.scalars(
+                select(ImportItemRow).order_by(ImportItemRow.id).limit(count)
+            )
+        ]  # fmt: skip
     review = ReviewService(store, author="bench")
     timings: list[float] = []
     kinds: Counter[str] = Counter()
-    for number, item in enumerate(items):
-        candidates = item.mapping.candidates if item.mapping else ()
+    for number, (item_id, candidates) in enumerate(items):
         slot = number % 20
         if slot < 14 and candidates:
             request = DecisionRequest(kind=DecisionKind.CONFIRM)
         elif slot < 17 and len(candidates) > 1:
-            second = candidates[1]
-            request = DecisionRequest(kind=DecisionKind.CHOOSE, customer_id=second.customer_id,
-                                      location_id=second.customer_location_id)  # fmt: skip
+            customer_id, location_id = candidates[1]
+            request = DecisionRequest(kind=DecisionKind.CHOOSE, customer_id=customer_id,
+                                      location_id=location_id)  # fmt: skip
         elif slot < 19:
             request = DecisionRequest(kind=DecisionKind.DEFER, note="call the office first")
         else:
@@ -86,14 +103,14 @@ def record_decisions(db_path: Path, count: int) -> dict[str, Any]:
                                       reason_code=RejectReason.DUPLICATE_JOB)  # fmt: skip
         started = time.perf_counter()
         try:
-            review.decide(profile, item.id, request)
+            review.decide(profile, item_id, request)
         except DecisionConflictError:
             # e.g. the item's customer reference already points at the top candidate, and
             # references are never moved: the reviewer is told, and defers it instead
             kinds["refused"] += 1
             started = time.perf_counter()
             request = DecisionRequest(kind=DecisionKind.DEFER, note="reference points elsewhere")
-            review.decide(profile, item.id, request)
+            review.decide(profile, item_id, request)
         timings.append((time.perf_counter() - started) * 1000)
         kinds[request.kind.value] += 1
     store.dispose()
@@ -168,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     snapshot = args.work / "desk-decisions-pulled.sqlite"
     result: dict[str, Any] = {"machine": context}
     run_data = args.work / "sandbox-decisions-run.sqlite"
-    shutil.copyfile(data, run_data)
+    _fresh_copy(data, run_data)
     with sandbox_process(run_data, keys) as sandbox:
         if not snapshot.exists():
             fresh = args.work / "desk-decisions-fresh.sqlite"
@@ -183,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         result["push"] = push_all(db_path, sandbox.base_url, until_done=False)
     result["push"]["serverDecisionsPerItem"] = server_decisions(run_data)
 
-    shutil.copyfile(data, run_data)
+    _fresh_copy(data, run_data)
     with sandbox_process(run_data, keys, faults=FAULTS) as sandbox:
         db_path = args.work / "desk-decisions-faults.sqlite"
         _copy_sqlite(snapshot, db_path)
