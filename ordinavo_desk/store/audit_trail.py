@@ -55,6 +55,21 @@ def event_hash(
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def row_hash(row: AuditEventRow) -> str:
+    """The hash an event row must carry."""
+    return event_hash(
+        tenant=row.tenant,
+        occurred_at=row.occurred_at,
+        actor=row.actor,
+        action=row.action,
+        subject_type=row.subject_type,
+        subject_id=row.subject_id,
+        before=row.before,
+        after=row.after,
+        prev_hash=row.prev_hash,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ChainBreak:
     """The first event whose hash does not hold, and why."""
@@ -105,18 +120,8 @@ class AuditTrail:
             before=before,
             after=after,
             prev_hash=prev_hash,
-            hash=event_hash(
-                tenant=self.tenant,
-                occurred_at=when,
-                actor=actor,
-                action=action,
-                subject_type=subject_type,
-                subject_id=subject_id,
-                before=before,
-                after=after,
-                prev_hash=prev_hash,
-            ),
         )
+        row.hash = row_hash(row)
         self._session.add(row)
         self._session.flush()
         return row
@@ -137,17 +142,7 @@ class AuditTrail:
             for row in rows:
                 if row.prev_hash != prev_hash:
                     return ChainBreak(row.id, "does not follow the event before it")
-                expected = event_hash(
-                    tenant=row.tenant,
-                    occurred_at=row.occurred_at,
-                    actor=row.actor,
-                    action=row.action,
-                    subject_type=row.subject_type,
-                    subject_id=row.subject_id,
-                    before=row.before,
-                    after=row.after,
-                    prev_hash=row.prev_hash,
-                )
+                expected = row_hash(row)
                 if expected != row.hash:
                     return ChainBreak(row.id, "its content was changed after it was written")
                 prev_hash = row.hash

@@ -39,32 +39,7 @@ from tests.services.sync_harness import (
     READONLY_KEY,
     ambiguous_items,
     profile_for,
-    sync_sandbox,
 )
-
-
-@pytest.fixture(scope="module")
-def shared() -> Iterator[Sandbox]:
-    with sync_sandbox() as running:
-        yield running
-
-
-@pytest.fixture
-def sandbox(shared: Sandbox) -> Iterator[Sandbox]:
-    """The module's server with fresh demo data and no faults."""
-    from tests.sandbox.harness import reset_sandbox
-
-    with reset_sandbox(shared) as fresh:
-        yield fresh
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    opened = Store(db_url)
-    try:
-        yield opened
-    finally:
-        opened.dispose()
 
 
 def _pull(

@@ -3,7 +3,6 @@ table, order per item, exactly-once delivery under faults, plain v1 write-back."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,34 +21,12 @@ from ordinavo_desk.services.sync_service import SyncService
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.item_repository import ImportItemRepository
 from ordinavo_desk.store.rows import CustomerRow, ImportItemRow, OutboxRow, ReviewDecisionRow
-from tests.sandbox.harness import FULL_KEY, LIMITED_KEY, Sandbox, reset_sandbox
+from tests.sandbox.harness import FULL_KEY, LIMITED_KEY, Sandbox
 from tests.services.sync_harness import (
     READONLY_KEY,
     ambiguous_items,
     profile_for,
-    sync_sandbox,
 )
-
-
-@pytest.fixture(scope="module")
-def shared() -> Iterator[Sandbox]:
-    with sync_sandbox() as running:
-        yield running
-
-
-@pytest.fixture
-def sandbox(shared: Sandbox) -> Iterator[Sandbox]:
-    with reset_sandbox(shared) as fresh:
-        yield fresh
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    opened = Store(db_url)
-    try:
-        yield opened
-    finally:
-        opened.dispose()
 
 
 def _pulled(store: Store, sandbox: Sandbox, count: int = 3) -> Profile:
