@@ -29,14 +29,19 @@ def _server_decisions(sandbox: Sandbox) -> list[str]:
         return [row.record["kind"] for row in session.scalars(select(DecisionRow))]
 
 
+def _pulled(cli: Cli, sandbox: Sandbox, count: int) -> None:
+    """``count`` ambiguous items on the server, pulled into the desk's current profile."""
+    ambiguous_items(sandbox, FULL_KEY, "AMB", count)
+    assert cli.connect("acme", sandbox.base_url, FULL_KEY)[0] == EXIT_OK
+    assert cli("profile", "use", "acme")[0] == EXIT_OK
+    code, _out, err = cli("sync", "--pull-only")
+    assert code == EXIT_OK, err
+
+
 def test_decide_offline_then_sync_pushes_and_status_tells(
     cli: Cli, sandbox: Sandbox, secrets: MemoryKeyring
 ) -> None:
-    ambiguous_items(sandbox, FULL_KEY, "AMB", 4)
-    assert cli.connect("acme", sandbox.base_url, FULL_KEY)[0] == EXIT_OK
-    assert cli("profile", "use", "acme")[0] == EXIT_OK
-    code, out, err = cli("sync", "--pull-only")
-    assert code == EXIT_OK, err
+    _pulled(cli, sandbox, 4)
 
     code, out, err = cli("decide", "AMB-0", "--confirm", "--author", "anna")
     assert code == EXIT_OK, err
@@ -76,10 +81,7 @@ def test_decide_offline_then_sync_pushes_and_status_tells(
 def test_decide_says_clearly_what_is_wrong(
     cli: Cli, sandbox: Sandbox, secrets: MemoryKeyring
 ) -> None:
-    ambiguous_items(sandbox, FULL_KEY, "AMB", 1)
-    assert cli.connect("acme", sandbox.base_url, FULL_KEY)[0] == EXIT_OK
-    assert cli("profile", "use", "acme")[0] == EXIT_OK
-    assert cli("sync", "--pull-only")[0] == EXIT_OK
+    _pulled(cli, sandbox, 1)
     cases = [
         (("decide", "NOPE", "--confirm"), "no item 'NOPE'"),
         (("decide", "AMB-0", "--reject", "Spam"), "'Spam' is not a reason code"),
@@ -106,10 +108,7 @@ def test_decide_says_clearly_what_is_wrong(
 def test_sync_push_offline_or_refused_keeps_everything(
     cli: Cli, sandbox: Sandbox, secrets: MemoryKeyring
 ) -> None:
-    ambiguous_items(sandbox, FULL_KEY, "AMB", 1)
-    assert cli.connect("acme", sandbox.base_url, FULL_KEY)[0] == EXIT_OK
-    assert cli("profile", "use", "acme")[0] == EXIT_OK
-    assert cli("sync", "--pull-only")[0] == EXIT_OK
+    _pulled(cli, sandbox, 1)
     assert cli("decide", "AMB-0", "--confirm")[0] == EXIT_OK
     secrets.secrets[(SERVICE, "acme")] = "fio_test_revoked_9999"
     code, _out, err = cli("sync")

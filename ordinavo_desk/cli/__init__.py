@@ -5,8 +5,9 @@ Commands that render nothing never import Qt.
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ordinavo_desk.cli.exit_codes import (
     EXIT_FAILURE,
@@ -47,6 +48,21 @@ __all__ = [
 ]
 
 
+#: Commands that work on the opened store (without one, the window opens).
+_STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
+    "remap": run_remap,
+    "import": run_import,
+    "reference": run_reference,
+    "profile": run_profile,
+    "sync": run_sync,
+    "decide": run_decide,
+    "status": run_status,
+    "export": run_export,
+    "wipe": run_wipe,
+    "retention": run_retention,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
@@ -80,27 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo(args)
         store = Store(url)
         try:
-            if args.command == "remap":
-                return run_remap(args, store)
-            if args.command == "import":
-                return run_import(args, store)
-            if args.command == "reference":
-                return run_reference(args, store)
-            if args.command == "profile":
-                return run_profile(args, store)
-            if args.command == "sync":
-                return run_sync(args, store)
-            if args.command == "decide":
-                return run_decide(args, store)
-            if args.command == "status":
-                return run_status(args, store)
-            if args.command == "export":
-                return run_export(args, store)
-            if args.command == "wipe":
-                return run_wipe(args, store)
-            if args.command == "retention":
-                return run_retention(args, store)
-            return open_window(store)
+            command = _STORE_COMMANDS.get(args.command)
+            return command(args, store) if command is not None else open_window(store)
         finally:
             store.dispose()
     except (InputError, NotFoundError) as exc:
