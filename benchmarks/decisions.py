@@ -175,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--decisions", type=int, default=10_000)
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK / "pull")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--record-only",
+        action="store_true",
+        help="only time recording decisions (needs the snapshot of an earlier full run)",
+    )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     data, keys = prepare(args)
@@ -184,6 +189,18 @@ def main(argv: list[str] | None = None) -> int:
     context = machine()
     snapshot = args.work / "desk-decisions-pulled.sqlite"
     result: dict[str, Any] = {"machine": context}
+    if args.record_only and snapshot.exists():
+        db_path = args.work / "desk-decisions.sqlite"
+        _copy_sqlite(snapshot, db_path)
+        record = record_decisions(db_path, args.decisions)
+        print(f"machine: {context}")
+        ms = record["ms"]
+        print(f"recording {record['count']:,} decisions ({record['kinds']}): p50 {ms['p50']:.1f} "
+              f"ms, p95 {ms['p95']:.1f} ms (target < {TARGET_DECISION_P95_MS:.0f}), "
+              f"p99 {ms['p99']:.1f} ms")  # fmt: skip
+        if args.json is not None:
+            args.json.write_text(json.dumps({**result, "record": record}, indent=1), "utf-8")
+        return 0 if record["ms"]["p95"] < TARGET_DECISION_P95_MS else 1
     run_data = args.work / "sandbox-decisions-run.sqlite"
     _fresh_copy(data, run_data)
     with sandbox_process(run_data, keys) as sandbox:

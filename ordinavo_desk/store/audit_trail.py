@@ -12,9 +12,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.store.profile_repository import ensure_tenant
@@ -78,6 +78,11 @@ class ChainBreak:
     reason: str
 
 
+_EVENTS = cast(Table, AuditEventRow.__table__)
+_COLUMNS = [c for c in _EVENTS.columns if c.key != "id"]
+_INSERT_EVENT = insert(_EVENTS)
+
+
 class AuditTrail:
     def __init__(self, session: Session, tenant: str) -> None:
         self._session = session
@@ -93,7 +98,8 @@ class AuditTrail:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
         occurred_at: datetime | None = None,
-    ) -> AuditEventRow:
+    ) -> str:
+        """Append the event; answers its hash."""
         # serialise appends per tenant (a no-op lock on SQLite, whose writes are serial)
         locked = self._session.execute(
             select(TenantRow.tenant).where(TenantRow.tenant == self.tenant).with_for_update()
@@ -122,9 +128,9 @@ class AuditTrail:
             prev_hash=prev_hash,
         )
         row.hash = row_hash(row)
-        self._session.add(row)
-        self._session.flush()
-        return row
+        values = {column.key: getattr(row, column.key) for column in _COLUMNS}
+        self._session.execute(_INSERT_EVENT, values)
+        return row.hash
 
     def verify(self, batch_size: int = 2000) -> ChainBreak | None:
         """Walk the tenant's chain in order; the first event that does not hold, if any."""

@@ -12,15 +12,21 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Table, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ordinavo_desk.domain.decisions import OutboxState, RecordedDecision
 from ordinavo_desk.domain.errors import ConflictError, NotFoundError
 from ordinavo_desk.store.rows import ImportItemRow, OutboxRow, ReviewDecisionRow
+
+_DECISIONS = cast(Table, ReviewDecisionRow.__table__)
+_OUTBOX = cast(Table, OutboxRow.__table__)
+# built once: the values go in as parameters, so no statement is built per decision
+_INSERT_DECISION = insert(_DECISIONS).returning(_DECISIONS.c.id)
+_INSERT_OUTBOX = insert(_OUTBOX).returning(_OUTBOX.c.id)
 
 
 class StaleItemError(ConflictError):
@@ -197,40 +203,42 @@ class DecisionRepository:
     ) -> tuple[ReviewDecisionRow, OutboxRow | None]:
         """Record ``decision`` on ``item`` (taken with ``bump`` in this transaction), with
         an outbox row when ``outbox_state`` is given."""
-        row = ReviewDecisionRow(
-            tenant=self.tenant,
-            item_id=item.id,
-            item_version=item.version,
-            kind=decision.kind,
-            author=decision.author,
-            decided_at=decision.decided_at,
-            supersedes_id=decision.supersedes_id,
-            status_before=decision.status_before,
-            links_before=decision.links_before,
-            status_after=decision.status_after,
-            links_after=decision.links_after,
-            corrections=decision.corrections,
-            reason_code=decision.reason_code,
-            reason_text=decision.reason_text,
-            payload={**decision.payload, "reviewStateAfter": decision.review_state_after},
-        )
-        self._session.add(row)
-        self._session.flush()
+        values: dict[str, Any] = {
+            "tenant": self.tenant,
+            "item_id": item.id,
+            "item_version": item.version,
+            "kind": decision.kind,
+            "author": decision.author,
+            "decided_at": decision.decided_at,
+            "supersedes_id": decision.supersedes_id,
+            "status_before": decision.status_before,
+            "links_before": decision.links_before,
+            "status_after": decision.status_after,
+            "links_after": decision.links_after,
+            "corrections": decision.corrections,
+            "reason_code": decision.reason_code,
+            "reason_text": decision.reason_text,
+            "payload": {**decision.payload, "reviewStateAfter": decision.review_state_after},
+        }
+        # plain inserts: the rows are not needed in the session afterwards, and a unit of
+        # work per row costs more than the rest of recording a decision
+        decision_id = self._session.execute(_INSERT_DECISION, values).scalar_one()
+        row = ReviewDecisionRow(id=decision_id, **values)
         outbox = None
         if outbox_state is not None:
-            outbox = OutboxRow(
-                tenant=self.tenant,
-                decision_id=row.id,
-                idempotency_key=f"desk-{uuid.uuid4()}",
-                state=outbox_state.value,
-                attempts=0,
-                route=route,
-                held=False,
-                created_at=decision.decided_at,
-                updated_at=decision.decided_at,
-            )
-            self._session.add(outbox)
-            self._session.flush()
+            outbox_values: dict[str, Any] = {
+                "tenant": self.tenant,
+                "decision_id": decision_id,
+                "idempotency_key": f"desk-{uuid.uuid4()}",
+                "state": outbox_state.value,
+                "attempts": 0,
+                "route": route,
+                "held": False,
+                "created_at": decision.decided_at,
+                "updated_at": decision.decided_at,
+            }
+            outbox_id = self._session.execute(_INSERT_OUTBOX, outbox_values).scalar_one()
+            outbox = OutboxRow(id=outbox_id, **outbox_values)
         return row, outbox
 
     def latest(self, item_id: int) -> tuple[ReviewDecisionRow, OutboxRow | None] | None:
