@@ -13,6 +13,7 @@ from sqlalchemy import Select, func, or_, select
 from ordinavo_desk.domain.decisions import OPEN_STATES
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.store.database import Store
+from ordinavo_desk.store.like import ESCAPE, contains_pattern
 from ordinavo_desk.store.rows import DeskStateRow, ImportItemRow
 
 #: States of items that were reviewed (cancelled and not-needed items are not counted).
@@ -85,10 +86,6 @@ class QueuePage:
     rows: tuple[QueueRow, ...] = field(default_factory=tuple)
 
 
-def _escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 
 
@@ -105,18 +102,18 @@ def _filtered(query: _Query, profile: Profile, wanted: QueueFilter) -> _Query:
         query = query.where(ImportItemRow.mapping_status.in_(sorted(wanted.statuses)))
     if wanted.warnings:
         query = query.where(
-            or_(*(ImportItemRow.warnings.like(f"%|{_escape(w)}|%", escape="\\")
+            or_(*(ImportItemRow.warnings.like(contains_pattern(f"|{w}|"), escape=ESCAPE)
                   for w in sorted(wanted.warnings)))
         )  # fmt: skip
     if wanted.due_until:
         query = query.where(ImportItemRow.due <= wanted.due_until + "\uffff")
     for word in wanted.text.split()[:8]:
-        pattern = f"%{_escape(word.lower())}%"
+        pattern = contains_pattern(word.lower())
         query = query.where(
             or_(
-                func.lower(func.coalesce(ImportItemRow.customer_name, "")).like(pattern, "\\"),
-                func.lower(func.coalesce(ImportItemRow.city, "")).like(pattern, "\\"),
-                func.lower(ImportItemRow.external_id).like(pattern, "\\"),
+                func.lower(func.coalesce(ImportItemRow.customer_name, "")).like(pattern, ESCAPE),
+                func.lower(func.coalesce(ImportItemRow.city, "")).like(pattern, ESCAPE),
+                func.lower(ImportItemRow.external_id).like(pattern, ESCAPE),
             )
         )
     return query

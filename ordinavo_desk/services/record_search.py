@@ -10,6 +10,7 @@ from sqlalchemy import and_, func, or_, select
 
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.store.database import Store
+from ordinavo_desk.store.like import ESCAPE, contains_pattern
 from ordinavo_desk.store.rows import CustomerRow, LocationRow
 
 MAX_HITS = 200
@@ -28,10 +29,6 @@ class RecordHit:
     city: str | None
 
 
-def _escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def search_records(store: Store, profile: Profile, text: str, limit: int = 50) -> list[RecordHit]:
     """Customers (each with its matching locations, or with none) of the profile's tenant
     matching every word of ``text``; at most ``limit`` rows, customers by name."""
@@ -47,7 +44,7 @@ def search_records(store: Store, profile: Profile, text: str, limit: int = 50) -
         LocationRow.city,
     )
     conditions = [
-        or_(*(func.lower(func.coalesce(c, "")).like(f"%{_escape(w.lower())}%", escape="\\")
+        or_(*(func.lower(func.coalesce(c, "")).like(contains_pattern(w.lower()), escape=ESCAPE)
               for c in columns))
         for w in words
     ]  # fmt: skip
