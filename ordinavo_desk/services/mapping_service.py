@@ -45,11 +45,8 @@ def map_stored_items(
         outcome = engine.map_and_apply(target, profile.settings)
         records.apply(outcome.changes)
         items.set_mapping(item.id, item.version, outcome.result)
-        state = (
-            "pending"
-            if needs_review(outcome.result.status, profile.settings.strategy)
-            else ("not-needed")
-        )
+        waits = needs_review(outcome.result.status, profile.settings.strategy)
+        state = "pending" if waits else "not-needed"
         items.set_review_state(item.id, state)
         statuses.append(outcome.result.status)
     return statuses

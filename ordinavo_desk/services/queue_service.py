@@ -225,24 +225,19 @@ class QueueService:
         descending: bool = False,
     ) -> int | None:
         """The row number of the item in the queue as filtered and sorted (None: not in)."""
-        with self._store.unit_of_work() as session:
-            row = session.get(ImportItemRow, item_id)
-            if row is None:
-                return None
-            column = _SORT_COLUMNS[sort]
-            value = getattr(row, column.key)
-        if sort is QueueSort.ARRIVAL:
-            before = column > value if descending else column < value
-        else:
-            tie = ImportItemRow.id > item_id if descending else ImportItemRow.id < item_id
-            if value is None:  # after every row with a value
-                before = or_(column.is_not(None), column.is_(None) & tie)
-            else:
-                before = or_(column > value if descending else column < value,
-                             (column == value) & tie)  # fmt: skip
+        column = _SORT_COLUMNS[sort]
         counted = _filtered(select(func.count()).select_from(ImportItemRow), profile, wanted)
-        inside = _filtered(select(func.count()).select_from(ImportItemRow), profile, wanted)
         with self._store.unit_of_work() as session:
-            if not session.scalar(inside.where(ImportItemRow.id == item_id)):
-                return None
+            if not session.scalar(counted.where(ImportItemRow.id == item_id)):
+                return None  # not in this queue (or not at all)
+            value = session.scalar(select(column).where(ImportItemRow.id == item_id))
+            if sort is QueueSort.ARRIVAL:
+                before = column > value if descending else column < value
+            else:
+                tie = ImportItemRow.id > item_id if descending else ImportItemRow.id < item_id
+                if value is None:  # after every row with a value
+                    before = or_(column.is_not(None), column.is_(None) & tie)
+                else:
+                    before = or_(column > value if descending else column < value,
+                                 (column == value) & tie)  # fmt: skip
             return int(session.scalar(counted.where(before)) or 0)

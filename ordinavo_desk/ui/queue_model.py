@@ -47,15 +47,6 @@ PageFetch = Callable[[QueueSort, bool, int, int], Sequence[QueueRow]]
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _age(created: datetime, now: datetime) -> str:
-    seconds = max(0.0, (now - created).total_seconds())
-    if seconds < 3600:
-        return f"{seconds / 60:.0f} min"
-    if seconds < 172_800:
-        return f"{seconds / 3600:.0f} h"
-    return f"{seconds / 86400:.0f} d"
-
-
 class QueueTableModel(QAbstractTableModel):
     """Rows of the queue; ``reload()`` after the filter changed."""
 
@@ -186,10 +177,18 @@ class QueueTableModel(QAbstractTableModel):
             item.due,
             item.priority,
             item.review_state,
-            _age(item.created_at, self._now),
+            self._age(item.created_at),
             item.claimed_by,
         )
         return values[column] or ""
+
+    def _age(self, created: datetime) -> str:
+        seconds = max(0.0, (self._now - created).total_seconds())
+        if seconds < 3600:
+            return self.tr("{n} min").format(n=f"{seconds / 60:.0f}")
+        if seconds < 172_800:
+            return self.tr("{n} h").format(n=f"{seconds / 3600:.0f}")
+        return self.tr("{n} d").format(n=f"{seconds / 86400:.0f}")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0] if 0 <= column < len(COLUMNS) else None
