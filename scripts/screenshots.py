@@ -19,9 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from ordinavo_desk.services.demo_service import build_demo_store, demo_world
+from ordinavo_desk.services.desk_services import open_services
 from ordinavo_desk.services.profile_service import ProfileService
-from ordinavo_desk.services.queue_service import QueueService
-from ordinavo_desk.services.review_service import ReviewService
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.personal_data import DataKey, use_data_key
 from ordinavo_desk.ui.app import configure_application
@@ -49,7 +48,7 @@ def main() -> int:
         build_demo_store(path, demo_world())
         store = Store(f"sqlite:///{path}")
         profile = ProfileService(store).get()
-        context = DeskContext(profile, QueueService(store), ReviewService(store))
+        context = DeskContext(profile, open_services(store))
         window = MainWindow(context=context)
         window.resize(1400, 760)
         window.show()

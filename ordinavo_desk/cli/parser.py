@@ -94,6 +94,30 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--no-window", action="store_true", help=_("prepare the demo store, open no window")
     )
+    demo.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help=_("render the window offscreen to a PNG file and exit"),
+    )
+    demo.add_argument(
+        "--item", metavar="ID", help=_("with --screenshot: the item to show (external ID or id)")
+    )
+    demo.add_argument(
+        "--size", default="1500x900", metavar="WxH", help=_("with --screenshot: window size")
+    )
+    demo.add_argument(
+        "--language",
+        choices=("en", "de"),
+        default="en",
+        help=_("with --screenshot: the window's language"),
+    )
+    demo.add_argument(
+        "--theme",
+        choices=("light", "dark"),
+        default="light",
+        help=_("with --screenshot: light or dark"),
+    )
 
     remap = commands.add_parser("remap", help=_("re-run the profile's rules on pending items"))
     remap.add_argument("--profile", metavar="NAME")

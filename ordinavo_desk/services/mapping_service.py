@@ -44,7 +44,7 @@ def map_stored_items(
         target = InboundTarget.model_validate(item.payload)
         outcome = engine.map_and_apply(target, profile.settings)
         records.apply(outcome.changes)
-        items.set_mapping(item.id, item.version, outcome.result)
+        items.set_mapping(item.id, item.version, outcome.result, profile.settings.strategy.value)
         waits = needs_review(outcome.result.status, profile.settings.strategy)
         state = "pending" if waits else "not-needed"
         items.set_review_state(item.id, state)

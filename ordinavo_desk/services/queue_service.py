@@ -30,6 +30,7 @@ class QueueSort(StrEnum):
     DUE = "due"
     PRIORITY = "priority"
     STATE = "state"
+    STRATEGY = "strategy"
 
 
 _SORT_COLUMNS: dict[QueueSort, Any] = {
@@ -41,6 +42,7 @@ _SORT_COLUMNS: dict[QueueSort, Any] = {
     QueueSort.DUE: ImportItemRow.due,
     QueueSort.PRIORITY: ImportItemRow.priority,
     QueueSort.STATE: ImportItemRow.review_state,
+    QueueSort.STRATEGY: ImportItemRow.mapping_strategy,
 }
 
 
@@ -50,6 +52,7 @@ class QueueFilter:
 
     statuses: frozenset[str] = frozenset()
     warnings: frozenset[str] = frozenset()
+    strategies: frozenset[str] = frozenset()
     #: "open" (pending or deferred), "reviewed", or "" for every item.
     state: str = "open"
     #: Every word must occur in the customer name, the city or the item's external ID.
@@ -70,6 +73,7 @@ class QueueRow:
     priority: str | None
     review_state: str
     created_at: datetime
+    strategy: str | None = None
     claimed_by: str | None = None
     claimed_until: datetime | None = None
 
@@ -100,6 +104,8 @@ def _filtered(query: _Query, profile: Profile, wanted: QueueFilter) -> _Query:
         query = query.where(ImportItemRow.review_state.in_(sorted(REVIEWED_STATES)))
     if wanted.statuses:
         query = query.where(ImportItemRow.mapping_status.in_(sorted(wanted.statuses)))
+    if wanted.strategies:
+        query = query.where(ImportItemRow.mapping_strategy.in_(sorted(wanted.strategies)))
     if wanted.warnings:
         query = query.where(
             or_(*(ImportItemRow.warnings.like(contains_pattern(f"|{w}|"), escape=ESCAPE)
@@ -155,6 +161,7 @@ class QueueService:
                 ImportItemRow.priority,
                 ImportItemRow.review_state,
                 ImportItemRow.created_at,
+                ImportItemRow.mapping_strategy,
                 ImportItemRow.claimed_by,
                 ImportItemRow.claimed_until,
             ),
@@ -175,6 +182,7 @@ class QueueService:
                     priority=row.priority,
                     review_state=row.review_state,
                     created_at=row.created_at,
+                    strategy=row.mapping_strategy,
                     claimed_by=row.claimed_by,
                     claimed_until=row.claimed_until,
                 )

@@ -244,71 +244,84 @@ class ReviewService:
         if not profile.settings.has_scope(Scope.CUSTOMERS_MAP):
             raise DecisionScopeError(Scope.CUSTOMERS_MAP)
         with self._store.unit_of_work() as session:
-            decisions = DecisionRepository(session, profile.tenant)
-            item = decisions.item(item_id)
-            now = self._clock()
-            decisions.check_claim(item, self.author, now)
-            latest = decisions.latest(item.id)
-            if latest is None or latest[0].kind in {UNDO_KIND, DecisionKind.REVERT.value}:
-                raise ConflictError(f"item {item.external_id} has no decision to undo")
-            undone, outbox = latest
-            state_before = str(undone.payload.get("reviewStateBefore", "pending"))
-            common: dict[str, Any] = {
-                "author": self.author,
-                "decided_at": now,
-                "status_before": undone.status_after,
-                "links_before": undone.links_after,
-                "status_after": undone.status_before,
-                "links_after": undone.links_before,
-                "review_state_after": state_before,
-                "corrections": {},
-                "supersedes_id": undone.id,
-            }
-            before_state = item.review_state
-            seq = item.decision_seq if seen_seq is None else seen_seq
-            decisions.bump(item, seq, state_before)
-            if _never_reached_server(outbox):
-                if outbox is not None and outbox.state != OutboxState.LOCAL:
-                    outbox.state = OutboxState.SUPERSEDED.value
-                    outbox.updated_at = now
-                if outbox is not None and outbox.route == Route.LOCAL:
-                    # stored here only, never sent: the references go with the decision
-                    ReferenceRecords(session, profile.tenant).remove_external_refs(
-                        _stored_refs(profile, item, undone)
-                    )
-                new = NewDecision(
-                    kind=UNDO_KIND,
-                    payload={
-                        "reviewStateBefore": before_state,
-                        "undoes": undone.id,
-                        "createdRecordsKept": undone.payload.get("created"),
-                    },
-                    **common,
+            return self._undo_in(session, profile, item_id, seen_seq)
+
+    def undo_many(self, profile: Profile, item_ids: Sequence[int]) -> list[RecordedDecision]:
+        """Undo the latest decision of each item in one step (a bulk decision is undone
+        as it was made): all of them, or none if one cannot be undone."""
+        if not profile.settings.has_scope(Scope.CUSTOMERS_MAP):
+            raise DecisionScopeError(Scope.CUSTOMERS_MAP)
+        with self._store.unit_of_work() as session:
+            return [self._undo_in(session, profile, item_id, None) for item_id in item_ids]
+
+    def _undo_in(
+        self, session: Session, profile: Profile, item_id: int, seen_seq: int | None
+    ) -> RecordedDecision:
+        decisions = DecisionRepository(session, profile.tenant)
+        item = decisions.item(item_id)
+        now = self._clock()
+        decisions.check_claim(item, self.author, now)
+        latest = decisions.latest(item.id)
+        if latest is None or latest[0].kind in {UNDO_KIND, DecisionKind.REVERT.value}:
+            raise ConflictError(f"item {item.external_id} has no decision to undo")
+        undone, outbox = latest
+        state_before = str(undone.payload.get("reviewStateBefore", "pending"))
+        common: dict[str, Any] = {
+            "author": self.author,
+            "decided_at": now,
+            "status_before": undone.status_after,
+            "links_before": undone.links_after,
+            "status_after": undone.status_before,
+            "links_after": undone.links_before,
+            "review_state_after": state_before,
+            "corrections": {},
+            "supersedes_id": undone.id,
+        }
+        before_state = item.review_state
+        seq = item.decision_seq if seen_seq is None else seen_seq
+        decisions.bump(item, seq, state_before)
+        if _never_reached_server(outbox):
+            if outbox is not None and outbox.state != OutboxState.LOCAL:
+                outbox.state = OutboxState.SUPERSEDED.value
+                outbox.updated_at = now
+            if outbox is not None and outbox.route == Route.LOCAL:
+                # stored here only, never sent: the references go with the decision
+                ReferenceRecords(session, profile.tenant).remove_external_refs(
+                    _stored_refs(profile, item, undone)
                 )
-                row, new_outbox = decisions.add(item, new, route=None, outbox_state=None)
-            else:
-                assert outbox is not None
-                request = DecisionRequest(
-                    kind=DecisionKind.REVERT,
-                    reverts_decision_id=outbox.server_decision_id,
-                    author=self.author,
-                )
-                new = NewDecision(
-                    kind=DecisionKind.REVERT.value,
-                    payload={
-                        "request": request.to_wire(),
-                        "serverItemId": item.server_item_id,
-                        "serverVersion": int(item.server_version) if item.server_version else None,
-                        "basedOn": undone.id,
-                        "reviewStateBefore": before_state,
-                    },
-                    **common,
-                )
-                row, new_outbox = decisions.add(
-                    item, new, route=outbox.route, outbox_state=OutboxState.PENDING
-                )
-            self._audit(session, profile, item, row, new)
-            return to_recorded(row, item, new_outbox)
+            new = NewDecision(
+                kind=UNDO_KIND,
+                payload={
+                    "reviewStateBefore": before_state,
+                    "undoes": undone.id,
+                    "createdRecordsKept": undone.payload.get("created"),
+                },
+                **common,
+            )
+            row, new_outbox = decisions.add(item, new, route=None, outbox_state=None)
+        else:
+            assert outbox is not None
+            request = DecisionRequest(
+                kind=DecisionKind.REVERT,
+                reverts_decision_id=outbox.server_decision_id,
+                author=self.author,
+            )
+            new = NewDecision(
+                kind=DecisionKind.REVERT.value,
+                payload={
+                    "request": request.to_wire(),
+                    "serverItemId": item.server_item_id,
+                    "serverVersion": int(item.server_version) if item.server_version else None,
+                    "basedOn": undone.id,
+                    "reviewStateBefore": before_state,
+                },
+                **common,
+            )
+            row, new_outbox = decisions.add(
+                item, new, route=outbox.route, outbox_state=OutboxState.PENDING
+            )
+        self._audit(session, profile, item, row, new)
+        return to_recorded(row, item, new_outbox)
 
     # -- reading -------------------------------------------------------------------------
 

@@ -407,7 +407,7 @@ class SyncService:
                 if wire_id not in listed and item_id not in held]  # fmt: skip
         for start in range(0, len(gone), run.page_size):
             pulled = [
-                self._pulled(run.client.review_item(wire_id), ranker)
+                self._pulled(run.client.review_item(wire_id), ranker, run.profile)
                 for wire_id in gone[start : start + run.page_size]
             ]
             with self._store.unit_of_work() as session:
@@ -460,9 +460,9 @@ class SyncService:
                 page = full
                 wanted, kept = self._wanted(profile.tenant, page)
         pulled = [
-            self._pulled(entry, ranker)
+            self._pulled(entry, ranker, run.profile)
             if entry.customer_mapping is not None and entry.target is not None
-            else self._pulled(client.review_item(entry.id), ranker)
+            else self._pulled(client.review_item(entry.id), ranker, run.profile)
             for entry in wanted
         ]
         with self._store.unit_of_work() as session:
@@ -483,8 +483,11 @@ class SyncService:
         return counts, page.next_cursor, many
 
     @staticmethod
-    def _pulled(entry: ReviewItemSummary, ranker: _LocalRanker | None) -> PulledItem:
-        """An item with its target and mapping (a detail, or a row with them included)."""
+    def _pulled(
+        entry: ReviewItemSummary, ranker: _LocalRanker | None, profile: Profile
+    ) -> PulledItem:
+        """An item with its target and mapping (a detail, or a row with them included).
+        The server mapped it under the settings the profile took from it."""
         assert entry.customer_mapping is not None and entry.target is not None
         payload: dict[str, Any] = dict(entry.target)
         payload.setdefault("externalId", entry.external_id)
@@ -504,4 +507,5 @@ class SyncService:
             review_state=_LOCAL_REVIEW_STATE.get(entry.review_state, entry.review_state),
             mapping=mapping,
             mapping_source=source,
+            strategy=profile.settings.strategy.value,
         )

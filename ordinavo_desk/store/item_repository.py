@@ -51,6 +51,8 @@ class PulledItem:
     review_state: str
     mapping: MappingResult
     mapping_source: str = MAPPING_BY_SERVER
+    #: The strategy the result was computed with, where known.
+    strategy: str | None = None
 
 
 @dataclass(slots=True)
@@ -245,8 +247,11 @@ class ImportItemRepository:
         )
         return [(item_id, str(wire_id)) for item_id, wire_id in self._session.execute(query)]
 
-    def set_mapping(self, item_id: int, version: int, result: MappingResult) -> None:
-        """Store the mapping result computed for ``version`` of the item."""
+    def set_mapping(
+        self, item_id: int, version: int, result: MappingResult, strategy: str | None = None
+    ) -> None:
+        """Store the mapping result computed for ``version`` of the item (under
+        ``strategy``)."""
         row = self._session.get(ImportItemRow, item_id)
         if row is None or row.tenant != self.tenant:
             raise NotFoundError(f"no import item {item_id} in tenant '{self.tenant}'")
@@ -255,6 +260,7 @@ class ImportItemRepository:
         row.warnings = warnings_column(result.warnings)
         row.mapping_version = version
         row.mapping_source = MAPPING_BY_DESK
+        row.mapping_strategy = strategy
         self._session.flush()
 
     def set_review_state(self, item_id: int, state: str) -> None:
@@ -347,6 +353,7 @@ class ImportItemRepository:
                 "mapping_status": item.mapping.status.value,
                 "warnings": warnings_column(item.mapping.warnings),
                 "mapping_source": item.mapping_source,
+                "mapping_strategy": item.strategy,
             }
             if row is None:
                 new_rows.append(

@@ -214,6 +214,8 @@ class ImportItemRow(Base):
     mapping_version: Mapped[int | None] = mapped_column(Integer)
     #: Who computed the mapping result: "desk" (the local engine) or "server" (pulled).
     mapping_source: Mapped[str | None] = mapped_column(String(10))
+    #: The strategy the mapping result was computed with (None: not known).
+    mapping_strategy: Mapped[str | None] = mapped_column(String(40))
     review_state: Mapped[str] = mapped_column(String(20), default="pending")
     #: Decisions recorded on the item: a decision is written only if this is still the
     #: number the reviewer saw (optimistic concurrency on a shared store).

@@ -3,25 +3,32 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from ordinavo_desk import __version__
-from ordinavo_desk.services.queue_service import QueueFilter, QueueRow, QueueSort
+from ordinavo_desk.domain.map_tiles import TileServer
+from ordinavo_desk.domain.profile import Profile
+from ordinavo_desk.services.tile_service import TileFetcher
 from ordinavo_desk.ui.background import Background
 from ordinavo_desk.ui.context import DeskContext
-from ordinavo_desk.ui.item_panel import ItemPanel
-from ordinavo_desk.ui.queue_model import QueueTableModel
 from ordinavo_desk.ui.queue_view import QueueView
+from ordinavo_desk.ui.review.review_panel import ReviewPanel
+from ordinavo_desk.ui.review.review_workspace import ReviewWorkspace
+from ordinavo_desk.ui.review.sync_bar import SyncBar
+from ordinavo_desk.ui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Ordinavo Desk"))
-        self.resize(960, 600)
+        self.resize(1440, 860)
 
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quitAction")
@@ -55,83 +62,199 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
 
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.show_settings)
+        self.settings_dialog: SettingsDialog | None = None
+        self._tiles: TileFetcher | None = None
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        file_menu.addAction(self.quit_action)
+        file_menu.addAction(self.settings_action)
+        self.file_menu = file_menu
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.about_action)
+        self.help_menu = help_menu
 
         self.context = context
         self.background = Background(self)
+        self.workspace: ReviewWorkspace | None = None
+        self._review_menu: QMenu | None = None
         self.queue_view: QueueView | None = None
-        self.item_panel: ItemPanel | None = None
+        self.item_panel: ReviewPanel | None = None
         if context is None:
             self.setCentralWidget(self._placeholder(db_url, profile_summary))
         else:
             self.setCentralWidget(self._review(context))
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.settings_action.setEnabled(context is not None)
+        if context is not None:
+            self._load_tiles(context)
         self.statusBar().showMessage(self.tr("Ready"))
 
     # -- review ----------------------------------------------------------------------------
 
     def _review(self, context: DeskContext) -> QWidget:
-        profile = context.profile
-        self._filter = QueueFilter()
+        services = context.services
+        workspace = ReviewWorkspace(context, self.background)
+        self.workspace = workspace
+        self.queue_model = workspace.queue_model
+        self.queue_view = workspace.queue_view
+        self.item_panel = workspace.panel
+        workspace.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
-        def count() -> int:
-            return context.queue.count(profile, self._filter)
+        self.sync_bar = SyncBar(
+            context.profile,
+            runner=services.sync,
+            connection=services.connection,
+            conflicts=services.conflicts,
+            parent=self,
+        )
+        self.sync_bar.data_changed.connect(workspace.queue_model.reload)
+        workspace.recorded.connect(lambda _recorded: self.sync_bar.refresh_figures())
 
-        def page(sort: QueueSort, descending: bool, offset: int, limit: int) -> list[QueueRow]:
-            return list(
-                context.queue.page(
-                    profile, self._filter, sort=sort, descending=descending,
-                    offset=offset, limit=limit,
-                ).rows
-            )  # fmt: skip
+        self.profile_box = QComboBox()
+        self.profile_box.setObjectName("profileSwitcher")
+        self.profile_box.setToolTip(self.tr("The profile: tenant, source system and rules"))
+        self.profile_box.addItem(context.profile.name, context.profile.name)
+        self.profile_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self._load_profiles(context)
+        self.profile_box.activated.connect(self._profile_chosen)
 
-        self.queue_model = QueueTableModel(count, page, self.background, self)
-        self.queue_view = QueueView(self.queue_model)
-        self.item_panel = ItemPanel()
-        self.queue_view.filter_changed.connect(self._filter_changed)
-        self.queue_view.item_selected.connect(self._item_selected)
-        self.queue_model.loaded.connect(lambda _count: self._refresh_progress())
-        self.queue_model.failed.connect(self._show_error)
-        splitter = QSplitter()
-        splitter.setObjectName("reviewSplitter")
-        splitter.addWidget(self.queue_view)
-        splitter.addWidget(self.item_panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.queue_model.reload()
-        return splitter
+        if self._review_menu is None:
+            self._review_menu = self.menuBar().addMenu(self.tr("&Review"))
+            self._review_menu.setObjectName("reviewMenu")
+            self.menuBar().insertMenu(self.help_menu.menuAction(), self._review_menu)
+            self.file_menu.insertAction(self.quit_action, self.sync_bar.sync_action)
+        review_menu = self._review_menu
+        review_menu.clear()
+        for name in ("confirmAction", "locationsAction", "searchAction", "correctAction",
+                     "createAction", "rejectAction", "deferAction"):  # fmt: skip
+            review_menu.addAction(workspace.actions_by_name[name])
+        review_menu.addSeparator()
+        for name in ("undoAction", "bulkAction", "revealAction"):
+            review_menu.addAction(workspace.actions_by_name[name])
+        review_menu.addSeparator()
+        for name in ("nextAction", "previousAction"):
+            review_menu.addAction(workspace.actions_by_name[name])
 
-    def _filter_changed(self, wanted: QueueFilter) -> None:
-        self._filter = wanted
-        self.queue_model.reload()
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 4, 6, 0)
+        top.addWidget(QLabel(self.tr("Profile:")))
+        top.addWidget(self.profile_box)
+        top.addWidget(self.sync_bar, 1)
+        page = QWidget()
+        page.setObjectName("reviewPage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(workspace, 1)
+        return page
 
-    def _refresh_progress(self) -> None:
-        context, view = self.context, self.queue_view
-        assert context is not None and view is not None
+    def _load_profiles(self, context: DeskContext) -> None:
+        def names() -> list[tuple[str, str]]:
+            profiles, _current = context.services.profiles.list()
+            return [(p.name, f"{p.name} ({p.tenant} / {p.source_system})") for p in profiles]
+
+        def show(found: list[tuple[str, str]]) -> None:
+            self.profile_box.clear()
+            for name, label in found:
+                self.profile_box.addItem(label, name)
+            self.profile_box.setCurrentIndex(self.profile_box.findData(context.profile.name))
+
+        self.background.submit(names, show, self._show_error)
+
+    def _profile_chosen(self, index: int) -> None:
+        context = self.context
+        name = self.profile_box.itemData(index)
+        if context is None or not name or name == context.profile.name:
+            return
         self.background.submit(
-            lambda: context.queue.progress(context.profile),
-            lambda progress: view.show_progress(progress.reviewed, progress.total),
+            lambda: context.services.profiles.use(str(name)),
+            self.switch_profile,
             self._show_error,
         )
 
-    def _item_selected(self, item_id: int | None) -> None:
-        context, panel = self.context, self.item_panel
-        assert context is not None and panel is not None
-        if item_id is None:
-            panel.show_item(None)
-            return
-        self.background.submit(
-            lambda: context.review.item(context.profile, item_id),
-            panel.show_item,
-            self._show_error,
+    def switch_profile(self, profile: Profile) -> None:
+        """Show the queue of another profile (its tenant, source system and rules)."""
+        assert self.context is not None
+        old_bar = self.sync_bar
+        old_bar.wait()
+        self.file_menu.removeAction(old_bar.sync_action)
+        self.context = self.context.with_profile(profile)
+        self.setCentralWidget(self._review(self.context))
+        self.file_menu.insertAction(self.quit_action, self.sync_bar.sync_action)
+        old_bar.deleteLater()
+        self._load_tiles(self.context)
+        self.statusBar().showMessage(
+            self.tr("Profile {name}: tenant {tenant}.").format(
+                name=profile.name, tenant=profile.tenant
+            ),
+            8000,
         )
 
     def _show_error(self, error: object) -> None:
         self.statusBar().showMessage(self.tr("Error: {error}").format(error=error))
+
+    # -- settings --------------------------------------------------------------------------
+
+    def show_settings(self) -> SettingsDialog | None:
+        """Open the settings (window-modal, not blocking) and return the dialog."""
+        context = self.context
+        if context is None:
+            return None
+        dialog = self.settings_dialog
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        dialog = SettingsDialog(context.services.settings, self.background, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.profile_switched.connect(self._profile_switched)
+        dialog.tiles_changed.connect(self._use_tiles)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _profile_switched(self, name: str) -> None:
+        context = self.context
+        if context is None or name == context.profile.name:
+            return
+        self.background.submit(
+            lambda: context.services.profiles.get(name), self.switch_profile, self._show_error
+        )
+
+    def _load_tiles(self, context: DeskContext) -> None:
+        """Tiles are off until someone switches them on in the settings."""
+        self.background.submit(context.services.settings.tiles, self._use_tiles, self._show_error)
+
+    def _use_tiles(self, server: TileServer) -> None:
+        panel = self.item_panel
+        if panel is None:
+            return
+        old, self._tiles = self._tiles, None
+        if server.enabled:
+            self._tiles = TileFetcher(server)
+            panel.map.set_tile_source(self._tiles, server.attribution)
+        else:
+            panel.map.set_tile_source(None)
+        if old is not None:
+            panel.map.wait_for_tiles()
+            old.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None:
+            self.sync_bar.wait()
+        if self.item_panel is not None:
+            self.item_panel.map.wait_for_tiles()
+        if self._tiles is not None:
+            self._tiles.close()
+        super().closeEvent(event)
 
     def _placeholder(self, db_url: str | None, profile_summary: str | None) -> QWidget:
         not_set = self.tr("(not set)")

@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,20 +28,22 @@ WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: (sort key, header) of each column, in order.
 COLUMNS: tuple[tuple[QueueSort | None, str], ...] = (
-    (QueueSort.JOB, "Job"),
-    (QueueSort.STATUS, "Status"),
-    (None, "Warnings"),
-    (QueueSort.CUSTOMER, "Customer"),
-    (QueueSort.CITY, "City"),
-    (QueueSort.DUE, "Due"),
-    (QueueSort.PRIORITY, "Priority"),
-    (QueueSort.STATE, "Review"),
-    (QueueSort.ARRIVAL, "Age"),
-    (None, "Claimed by"),
+    (QueueSort.JOB, str(QT_TRANSLATE_NOOP("QueueTableModel", "Job"))),
+    (QueueSort.STATUS, str(QT_TRANSLATE_NOOP("QueueTableModel", "Status"))),
+    (None, str(QT_TRANSLATE_NOOP("QueueTableModel", "Warnings"))),
+    (QueueSort.CUSTOMER, str(QT_TRANSLATE_NOOP("QueueTableModel", "Customer"))),
+    (QueueSort.CITY, str(QT_TRANSLATE_NOOP("QueueTableModel", "City"))),
+    (QueueSort.STRATEGY, str(QT_TRANSLATE_NOOP("QueueTableModel", "Strategy"))),
+    (QueueSort.DUE, str(QT_TRANSLATE_NOOP("QueueTableModel", "Due"))),
+    (QueueSort.PRIORITY, str(QT_TRANSLATE_NOOP("QueueTableModel", "Priority"))),
+    (QueueSort.STATE, str(QT_TRANSLATE_NOOP("QueueTableModel", "Review"))),
+    (QueueSort.ARRIVAL, str(QT_TRANSLATE_NOOP("QueueTableModel", "Age"))),
+    (None, str(QT_TRANSLATE_NOOP("QueueTableModel", "Claimed by"))),
 )
 
 WARNINGS_COLUMN = 2
 CUSTOMER_COLUMN = 3
+ARRIVAL_COLUMN = next(i for i, (key, _title) in enumerate(COLUMNS) if key is QueueSort.ARRIVAL)
 
 CountFetch = Callable[[], int]
 PageFetch = Callable[[QueueSort, bool, int, int], Sequence[QueueRow]]
@@ -73,7 +77,9 @@ class QueueTableModel(QAbstractTableModel):
         self._sort = QueueSort.ARRIVAL
         self._descending = False
         self._now = datetime.now(UTC)
-        self._headers = [self.tr(title) for _key, title in COLUMNS]
+        self._headers = [
+            QCoreApplication.translate("QueueTableModel", title) for _key, title in COLUMNS
+        ]
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -174,6 +180,7 @@ class QueueTableModel(QAbstractTableModel):
             ", ".join(item.warnings),
             item.customer_name,
             item.city,
+            item.strategy,
             item.due,
             item.priority,
             item.review_state,

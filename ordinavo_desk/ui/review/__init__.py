@@ -1,0 +1,1 @@
+"""The review workspace: the selected item beside its candidates, the decisions."""

@@ -1,0 +1,95 @@
+"""The engine's per-field reasons in the reviewer's words (and language).
+
+The engine names each comparison with a small vocabulary ("exact", "fuzzy 0.91",
+"40 m apart", "house number differs" …); the words it may use are translated here, and
+anything else is shown as the engine wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
+
+from ordinavo_desk.domain.mapping import Reason
+
+_FUZZY = re.compile(r"^fuzzy (\d(?:\.\d+)?)$")
+_APART = re.compile(r"^(\d+) m apart$")
+
+
+def field_name(key: str) -> str:
+    """``customer.name`` → "Name" (the row label of the comparison)."""
+    names = {
+        "customer.name": QCoreApplication.translate("ReasonTexts", "Name"),
+        "customer.customerNumber": QCoreApplication.translate("ReasonTexts", "Customer number"),
+        "customer.externalId": QCoreApplication.translate("ReasonTexts", "External ID"),
+        "customer.type": QCoreApplication.translate("ReasonTexts", "Type"),
+        "customer.industry": QCoreApplication.translate("ReasonTexts", "Industry"),
+        "location.name": QCoreApplication.translate("ReasonTexts", "Location name"),
+        "location.street": QCoreApplication.translate("ReasonTexts", "Street"),
+        "location.postalCode": QCoreApplication.translate("ReasonTexts", "Postal code"),
+        "location.city": QCoreApplication.translate("ReasonTexts", "City"),
+        "location.country": QCoreApplication.translate("ReasonTexts", "Country"),
+        "location.coordinates": QCoreApplication.translate("ReasonTexts", "Coordinates"),
+        "location.externalId": QCoreApplication.translate("ReasonTexts", "Location reference"),
+        "contact.name": QCoreApplication.translate("ReasonTexts", "Contact"),
+        "contact.role": QCoreApplication.translate("ReasonTexts", "Role"),
+        "contact.email": QCoreApplication.translate("ReasonTexts", "Email"),
+        "contact.phone": QCoreApplication.translate("ReasonTexts", "Phone"),
+        "contact.mobile": QCoreApplication.translate("ReasonTexts", "Mobile"),
+        "contact.externalId": QCoreApplication.translate("ReasonTexts", "Contact reference"),
+    }
+    return names.get(key, key)
+
+
+def section_name(section: str) -> str:
+    return {
+        "customer": QCoreApplication.translate("ReasonTexts", "Customer"),
+        "location": QCoreApplication.translate("ReasonTexts", "Location"),
+        "contact": QCoreApplication.translate("ReasonTexts", "Contact"),
+    }.get(section, section)
+
+
+def comparison_text(comparison: str) -> str:
+    """One comparison word of the engine, translated."""
+    fixed = {
+        "exact": QCoreApplication.translate("ReasonTexts", "exact"),
+        "different": QCoreApplication.translate("ReasonTexts", "different"),
+        "not given": QCoreApplication.translate("ReasonTexts", "not given"),
+        "missing": QCoreApplication.translate("ReasonTexts", "missing in the record"),
+        "reference": QCoreApplication.translate("ReasonTexts", "by reference"),
+        "house number missing": QCoreApplication.translate("ReasonTexts", "house number missing"),
+        "house number close": QCoreApplication.translate("ReasonTexts", "house number close"),
+        "house number differs": QCoreApplication.translate("ReasonTexts", "house number differs"),
+        "qualifier differs": QCoreApplication.translate("ReasonTexts", "district differs"),
+    }
+    if comparison in fixed:
+        return fixed[comparison]
+    fuzzy = _FUZZY.match(comparison)
+    if fuzzy:
+        return QCoreApplication.translate("ReasonTexts", "similar {score}").format(
+            score=fuzzy.group(1)
+        )
+    apart = _APART.match(comparison)
+    if apart:
+        return QCoreApplication.translate("ReasonTexts", "{metres} m apart").format(
+            metres=apart.group(1)
+        )
+    return comparison
+
+
+def reason_line(reasons: Iterable[Reason]) -> str:
+    """One line for a candidate row: "Name exact · Street similar 0.91 · 40 m apart"."""
+    parts = []
+    for reason in reasons:
+        text = comparison_text(reason.comparison)
+        if reason.field == "location.coordinates":
+            parts.append(text)
+        else:
+            parts.append(f"{field_name(reason.field)} {text}")
+    return " · ".join(parts)
+
+
+def contribution_text(value: float) -> str:
+    return f"+{value:.2f}" if value >= 0 else f"{value:.2f}"

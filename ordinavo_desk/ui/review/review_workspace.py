@@ -1,0 +1,845 @@
+"""The review workspace: the queue beside the selected item, the decision buttons, and
+every keyboard shortcut of a review.
+
+Keys (also on the buttons): Enter confirm the candidate in view (Confirm when it is the
+proposed one, else Choose it) · 1–9 compare candidate n · L the candidate's other
+locations or a new one · / search all records · E correct fields · N create new ·
+R reject · D defer · J/K next/previous · Ctrl+Z undo (again for earlier steps) ·
+Ctrl+B confirm confident items of the selection · Ctrl+Shift+P reveal personal data.
+
+All store work runs in the background (``Background``); the widgets only show what comes
+back. After a decision the queue reloads and the next undecided item is selected; related
+items are offered with a preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ordinavo_desk.domain.decisions import RecordedDecision
+from ordinavo_desk.domain.enums import DecisionKind, Scope
+from ordinavo_desk.services import review_requests
+from ordinavo_desk.services.bulk_review import BulkLine
+from ordinavo_desk.services.item_view import INCOMING_CONTACT, ItemView
+from ordinavo_desk.services.queue_service import QueueFilter, QueueRow, QueueSort
+from ordinavo_desk.services.related_items import RelatedItem
+from ordinavo_desk.ui.background import Background
+from ordinavo_desk.ui.context import DeskContext
+from ordinavo_desk.ui.queue_model import QueueTableModel
+from ordinavo_desk.ui.queue_view import QueueView
+from ordinavo_desk.ui.review.compare_model import CORRECTABLE, INCOMING
+from ordinavo_desk.ui.review.decision_dialogs import (
+    DeferDialog,
+    LocationPickerDialog,
+    RejectDialog,
+)
+from ordinavo_desk.ui.review.preview_dialogs import BulkConfirmDialog, RelatedItemsDialog
+from ordinavo_desk.ui.review.record_search_dialog import RecordSearchDialog
+from ordinavo_desk.ui.review.review_panel import ReviewPanel
+
+LINKING = {DecisionKind.CONFIRM.value, DecisionKind.CHOOSE.value}
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    """One step of the session's undo history: the items a step decided (one, or many
+    for related items and bulk confirmations)."""
+
+    item_ids: tuple[int, ...]
+    label: str
+
+
+class ReviewWorkspace(QWidget):
+    #: A message for the status bar.
+    message = Signal(str)
+    #: Emitted after each decision or undo has been recorded (tests and the sync bar).
+    recorded = Signal(object)
+    #: An item's view is on screen (the ItemView).
+    item_shown = Signal(object)
+
+    def __init__(
+        self, context: DeskContext, background: Background, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewWorkspace")
+        self.context = context
+        self.profile = context.profile
+        self.background = background
+        self._filter = QueueFilter()
+        self._view_generation = 0
+        self._busy = False
+        self._pending_row: int | None = None
+        self._pending_item: int | None = None
+        self.undo_steps: list[UndoStep] = []
+        self.last_refusal: str | None = None
+        self.dialog: QWidget | None = None
+        #: Views shown (tests wait on it).
+        self.views_shown = 0
+
+        self.queue_model = QueueTableModel(self._count, self._page, background, self)
+        self.queue_view = QueueView(self.queue_model)
+        self.panel = ReviewPanel()
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self.bar = self._decision_bar()
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.panel, 1)
+        right_layout.addWidget(self.bar)
+        splitter = QSplitter()
+        splitter.setObjectName("reviewSplitter")
+        splitter.addWidget(self.queue_view)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([440, 1060])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.queue_view.filter_changed.connect(self._filter_changed)
+        self.queue_view.item_selected.connect(self._item_selected)
+        self.queue_model.loaded.connect(self._loaded)
+        self.queue_model.failed.connect(self._error)
+        self.panel.reveal_requested.connect(self.reveal)
+        self.queue_model.reload()
+
+    # -- the queue -------------------------------------------------------------------------
+
+    def _count(self) -> int:
+        return self.context.queue.count(self.profile, self._filter)
+
+    def _page(self, sort: QueueSort, descending: bool, offset: int, limit: int) -> list[QueueRow]:
+        return list(
+            self.context.queue.page(
+                self.profile, self._filter, sort=sort, descending=descending,
+                offset=offset, limit=limit,
+            ).rows
+        )  # fmt: skip
+
+    def _filter_changed(self, wanted: QueueFilter) -> None:
+        self._filter = wanted
+        self.queue_model.reload()
+
+    def _loaded(self, count: int) -> None:
+        self._refresh_progress()
+        if self._pending_item is not None:
+            item_id, self._pending_item = self._pending_item, None
+            self._select_item(item_id)
+            return
+        if self._pending_row is not None:
+            row, self._pending_row = self._pending_row, None
+            self._select_row(min(row, count - 1))
+            return
+        if count and not self.queue_view.table.currentIndex().isValid():
+            self._resume()
+
+    def _resume(self) -> None:
+        """Select the item where the reviewer stopped last time (else the first)."""
+        context, wanted = self.context, self._filter
+        sort, descending = self.queue_model.sort_key
+
+        def where() -> int | None:
+            remembered = context.queue.position(self.profile)
+            if remembered is None:
+                return None
+            return context.queue.index_of(
+                self.profile, wanted, remembered, sort=sort, descending=descending
+            )
+
+        def found(row: int | None) -> None:
+            if self.queue_view.table.currentIndex().isValid():
+                return  # the reviewer picked an item meanwhile
+            self._select_row(row if row is not None else 0)
+
+        self.background.submit(where, found, self._error)
+
+    def open_item(self, item_id: int) -> None:
+        """Select the item in the queue; where the queue's filter hides it, show every
+        item (so that a decided item can be opened too)."""
+        context, wanted = self.context, self._filter
+        sort, descending = self.queue_model.sort_key
+
+        def here() -> bool:
+            found = context.queue.index_of(
+                self.profile, wanted, item_id, sort=sort, descending=descending
+            )
+            return found is not None
+
+        def found(in_queue: bool) -> None:
+            self._pending_item = item_id
+            if not in_queue:
+                self.queue_view.show_everything()  # reloads; the item is selected then
+            elif self.queue_model.reloads:
+                self._pending_item = None
+                self._select_item(item_id)
+            # else: the first load is on its way and selects the item when it arrives
+
+        self.background.submit(here, found, self._error)
+
+    def _select_item(self, item_id: int) -> None:
+        context, wanted = self.context, self._filter
+        sort, descending = self.queue_model.sort_key
+        self.background.submit(
+            lambda: context.queue.index_of(
+                self.profile, wanted, item_id, sort=sort, descending=descending
+            ),
+            lambda row: self._select_row(row if row is not None else 0),
+            self._error,
+        )
+
+    def _select_row(self, row: int) -> None:
+        table = self.queue_view.table
+        if row < 0 or row >= self.queue_model.rowCount():
+            self.panel.show_view(None)
+            self._update_actions()
+            return
+        index = self.queue_model.index(row, 0)
+        table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        table.scrollTo(index)
+        focus = QApplication.focusWidget()
+        typed_in = isinstance(focus, QLineEdit) and bool(focus.text())
+        if self.dialog is None and not typed_in and not self._editing():
+            # the keyboard follows the selection, never out of a field being typed in
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.queue_model.queue_row(row) is None:
+            # the row's page is on its way: show the item when it arrives
+            self.queue_model.dataChanged.connect(self._row_arrived)
+
+    def _row_arrived(self, *_args: object) -> None:
+        index = self.queue_view.table.currentIndex()
+        if index.isValid() and self.queue_model.queue_row(index.row()) is not None:
+            self.queue_model.dataChanged.disconnect(self._row_arrived)
+            self.queue_view.emit_current()
+
+    def step_queue(self, step: int) -> None:
+        table = self.queue_view.table
+        row = table.currentIndex().row()
+        wanted = max(0, min(self.queue_model.rowCount() - 1, (row if row >= 0 else -1) + step))
+        self._select_row(wanted)
+
+    def _refresh_progress(self) -> None:
+        context = self.context
+        self.background.submit(
+            lambda: context.queue.progress(self.profile),
+            lambda progress: self.queue_view.show_progress(progress.reviewed, progress.total),
+            self._error,
+        )
+
+    # -- the item --------------------------------------------------------------------------
+
+    def _item_selected(self, item_id: int | None) -> None:
+        self._view_generation += 1
+        generation = self._view_generation
+        if item_id is None:
+            if self._pending_row is None and self._pending_item is None:
+                self.panel.show_view(None)  # (not while the queue reloads after a decision)
+                self._update_actions()
+            return
+        context = self.context
+
+        def load() -> ItemView:
+            context.queue.remember_position(self.profile, item_id)
+            return context.views.view(self.profile, item_id)
+
+        self.background.submit(load, lambda view: self._show(generation, view), self._error)
+
+    def _show(self, generation: int, view: ItemView) -> None:
+        if generation != self._view_generation:
+            return  # the reviewer moved on meanwhile
+        self.panel.show_view(view)
+        self.views_shown += 1
+        self._update_actions()
+        self.item_shown.emit(view)
+
+    @property
+    def view(self) -> ItemView | None:
+        return self.panel.view
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        keys: Sequence[QKeySequence | str],
+        slot: Callable[[], Any],
+        tip: str,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(k) if isinstance(k, str) else k for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        self._action(
+            "confirmAction",
+            self.tr("Confirm"),
+            ["Return", "Enter"],
+            self.confirm,
+            self.tr("Confirm the candidate in view (Choose it if the rules proposed another)"),
+        )
+        self._action(
+            "locationsAction",
+            self.tr("Locations…"),
+            ["L"],
+            self.pick_location,
+            self.tr("Choose another location of the candidate, or a new one"),
+        )
+        self._action(
+            "searchAction",
+            self.tr("Search records…"),
+            ["/", "Ctrl+F"],
+            self.search_records,
+            self.tr("Search every customer and location of the tenant"),
+        )
+        self._action(
+            "correctAction",
+            self.tr("Correct fields"),
+            ["E"],
+            self.correct,
+            self.tr("Edit what came in, before Create new or a new location"),
+        )
+        self._action(
+            "createAction",
+            self.tr("Create new"),
+            ["N"],
+            self.create_new,
+            self.tr("Create the customer from what came in (with the corrections)"),
+        )
+        self._action(
+            "rejectAction",
+            self.tr("Reject…"),
+            ["R"],
+            self.reject,
+            self.tr("Leave the item unmapped, with a reason"),
+        )
+        self._action(
+            "deferAction",
+            self.tr("Defer…"),
+            ["D"],
+            self.defer,
+            self.tr("Put the item aside, optionally until a date"),
+        )
+        self._action(
+            "undoAction",
+            self.tr("Undo"),
+            [QKeySequence(QKeySequence.StandardKey.Undo)],
+            self.undo,
+            self.tr("Undo the last decision of this session (again for earlier ones)"),
+        )
+        self._action(
+            "nextAction",
+            self.tr("Next"),
+            ["J"],
+            lambda: self.step_queue(1),
+            self.tr("The next item of the queue"),
+        )
+        self._action(
+            "previousAction",
+            self.tr("Previous"),
+            ["K"],
+            lambda: self.step_queue(-1),
+            self.tr("The previous item of the queue"),
+        )
+        self._action(
+            "bulkAction",
+            self.tr("Confirm confident…"),
+            ["Ctrl+B"],
+            self.bulk_confirm,
+            self.tr("Confirm every selected item whose top candidate is confident"),
+        )
+        self._action(
+            "revealAction",
+            self.tr("Reveal personal data"),
+            ["Ctrl+Shift+P"],
+            self.reveal,
+            self.tr("Show the contact's email and phone (recorded in the audit trail)"),
+        )
+        for rank in range(1, 10):
+            self._action(f"candidate{rank}Action", self.tr("Candidate {n}").format(n=rank),
+                         [str(rank)], partial(self.panel.select_candidate, rank),
+                         self.tr("Compare with candidate {n}").format(n=rank))  # fmt: skip
+        self._update_actions()
+
+    def _decision_bar(self) -> QWidget:
+        """The decisions on one row, undo, bulk and moving through the queue on the next
+        (so the window fits a 1366-pixel screen)."""
+        bar = QWidget()
+        bar.setObjectName("decisionBar")
+        rows = QVBoxLayout(bar)
+        rows.setContentsMargins(0, 4, 0, 0)
+        rows.setSpacing(2)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for name in ("confirmAction", "locationsAction", "searchAction", "createAction",
+                     "rejectAction", "deferAction"):  # fmt: skip
+            first.addWidget(self._button(name))
+        first.addStretch(1)
+        for name in ("undoAction", "bulkAction"):
+            second.addWidget(self._button(name))
+        second.addStretch(1)
+        for name in ("previousAction", "nextAction"):
+            second.addWidget(self._button(name))
+        rows.addLayout(first)
+        rows.addLayout(second)
+        return bar
+
+    def _button(self, name: str) -> QToolButton:
+        action = self.actions_by_name[name]
+        button = QToolButton()
+        button.setObjectName(name.replace("Action", "Button"))
+        button.setDefaultAction(action)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        shown = {"Return": "⏎"}.get(keys, keys)
+
+        def label() -> None:
+            button.setText(f"{action.text()}  {shown}" if shown else action.text())
+
+        label()
+        action.changed.connect(label)
+        return button
+
+    def _update_actions(self) -> None:
+        view = self.view
+        settings = self.profile.settings
+        may_map = settings.has_scope(Scope.CUSTOMERS_MAP)
+        may_write = settings.has_scope(Scope.CUSTOMERS_WRITE)
+        decidable = view is not None and view.review_state in {"pending", "deferred", "not-needed"}
+        has_candidates = view is not None and bool(view.candidates)
+        wants = {
+            "confirmAction": (decidable and (has_candidates or _linked(view)), Scope.CUSTOMERS_MAP),
+            "locationsAction": (decidable and has_candidates, Scope.CUSTOMERS_MAP),
+            "searchAction": (decidable, Scope.CUSTOMERS_MAP),
+            "createAction": (decidable, Scope.CUSTOMERS_WRITE),
+            "rejectAction": (decidable, Scope.CUSTOMERS_MAP),
+            "deferAction": (decidable, Scope.CUSTOMERS_MAP),
+            "correctAction": (decidable, None),
+            "undoAction": (bool(self.undo_steps), Scope.CUSTOMERS_MAP),
+            "bulkAction": (True, Scope.CUSTOMERS_MAP),
+        }
+        for name, (possible, scope) in wants.items():
+            action = self.actions_by_name[name]
+            allowed = scope is None or (may_write if scope is Scope.CUSTOMERS_WRITE else may_map)
+            action.setEnabled(possible and allowed)
+            base = action.statusTip()
+            if not allowed and scope is not None:
+                action.setToolTip(
+                    self.tr("Needs the scope {scope}, which this profile's key lacks.").format(
+                        scope=scope.value
+                    )
+                )
+            else:
+                action.setToolTip(base)
+        self.actions_by_name["revealAction"].setEnabled(
+            view is not None and self.panel.reveal.isEnabled()
+        )
+        if self.undo_steps:
+            self.actions_by_name["undoAction"].setText(
+                self.tr("Undo {what}").format(what=self.undo_steps[-1].label)
+            )
+        else:
+            self.actions_by_name["undoAction"].setText(self.tr("Undo"))
+
+    # -- deciding --------------------------------------------------------------------------
+
+    def _typing(self) -> bool:
+        """True while a text field or an open editor has the keyboard: Enter then ends
+        the typing (it never decides)."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QTextEdit | QAbstractSpinBox):
+            return True
+        if isinstance(focus, QComboBox) and focus.isEditable():
+            return True
+        return self._editing()
+
+    def _editing(self) -> bool:
+        return self.panel.compare.state() == QAbstractItemView.State.EditingState
+
+    def confirm(self) -> None:
+        if self._typing():
+            self.queue_view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        view = self.view
+        if view is None:
+            return
+        candidate = self.panel.selected_candidate()
+        if (
+            candidate is None
+            or candidate.proposed
+            or (view.proposed_rank is None and not _linked(view) and candidate.rank == 1)
+        ):
+            request = review_requests.confirm()
+            label = self.tr("Confirm")
+        else:
+            request = review_requests.choose(candidate.customer_id, candidate.location_id)
+            label = self.tr("Choose {name}").format(
+                name=candidate.customer_name or candidate.customer_id
+            )
+        self._decide(view, request, label)
+
+    def pick_location(self) -> None:
+        view, candidate = self.view, self.panel.selected_candidate()
+        if view is None or candidate is None:
+            return
+        locations = [loc for loc in (candidate.location,) if loc is not None]
+        locations += list(candidate.other_locations)
+        dialog = LocationPickerDialog(
+            candidate.customer_name or str(candidate.customer_id),
+            locations,
+            may_create=self.profile.settings.has_scope(Scope.CUSTOMERS_WRITE),
+            parent=self,
+        )
+
+        def chosen() -> None:
+            choice = dialog.choice()
+            if choice is None:
+                return
+            corrections = self.panel.compare_model.corrections()
+            if choice.location is None:
+                request = review_requests.choose(
+                    candidate.customer_id, new_location=True, corrections=corrections
+                )
+                label = self.tr("Choose with a new location")
+            else:
+                request = review_requests.choose(candidate.customer_id, choice.location.id)
+                label = self.tr("Choose {location}").format(location=choice.label)
+            self._decide(view, request, label)
+
+        self._open(dialog, chosen)
+
+    def search_records(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        context = self.context
+        dialog = RecordSearchDialog(
+            lambda text: context.tools.search(self.profile, text),
+            self.background,
+            str(view.incoming_customer.get("name") or ""),
+            parent=self,
+        )
+
+        def chosen() -> None:
+            hit = dialog.choice()
+            if hit is None:
+                return
+            request = review_requests.choose(hit.customer_id, hit.location_id)
+            self._decide(
+                view, request,
+                self.tr("Choose {name}").format(name=hit.customer_name or hit.customer_id),
+            )  # fmt: skip
+
+        self._open(dialog, chosen)
+
+    def correct(self) -> None:
+        """Put the keyboard into the comparison's "Incoming" column to correct a field."""
+        model, table = self.panel.compare_model, self.panel.compare
+        current = table.currentIndex()
+        row = current.row() if current.isValid() else -1
+        if row < 0 or (model.field_pair(row) and model.field_pair(row).key not in CORRECTABLE):  # type: ignore[union-attr]
+            row = next(
+                (r for r in range(model.rowCount())
+                 if (pair := model.field_pair(r)) is not None and pair.key in CORRECTABLE),
+                -1,
+            )  # fmt: skip
+        if row < 0:
+            return
+        index = model.index(row, INCOMING)
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        table.setCurrentIndex(index)
+        table.edit(index)
+
+    def create_new(self) -> None:
+        view = self.view
+        if view is None or self._typing():
+            return
+        corrections = self.panel.compare_model.corrections()
+        self._decide(view, review_requests.create_new(corrections), self.tr("Create new"))
+
+    def reject(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        dialog = RejectDialog(view.external_id, self)
+
+        def chosen() -> None:
+            reason, text = dialog.choice()
+            self._decide(view, review_requests.reject(reason, text), self.tr("Reject"))
+
+        self._open(dialog, chosen)
+
+    def defer(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        dialog = DeferDialog(view.external_id, date.today(), self)
+
+        def chosen() -> None:
+            until, note = dialog.choice()
+            self._decide(view, review_requests.defer(until, note), self.tr("Defer"))
+
+        self._open(dialog, chosen)
+
+    def _open(self, dialog: Any, accepted: Callable[[], None]) -> None:
+        """Open a dialog window-modal without blocking; ``accepted`` runs on OK."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(self._dialog_closed)
+        self.dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self, _code: int) -> None:
+        """The keyboard goes back to the queue."""
+        self.dialog = None
+        self.window().activateWindow()
+        self.queue_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _decide(self, view: ItemView, request: Any, label: str) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        context, item_id, seq = self.context, view.item_id, view.decision_seq
+        row = self.queue_view.table.currentIndex().row()
+
+        def done(recorded: RecordedDecision) -> None:
+            self._busy = False
+            self.undo_steps.append(UndoStep((item_id,), f"{label} ({view.external_id})"))
+            self.message.emit(
+                self.tr("{what}: {item} recorded.").format(what=label, item=view.external_id)
+            )
+            self.panel.compare_model.clear_corrections()
+            self._after(row)
+            self.recorded.emit(recorded)
+            if recorded.kind in LINKING:
+                self._offer_related(recorded)
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self._refused(error)
+            self._item_selected(item_id)  # show the item as it is now
+
+        self.background.submit(
+            lambda: context.review.decide(self.profile, item_id, request, seen_seq=seq),
+            done,
+            failed,
+        )
+
+    def _after(self, row: int) -> None:
+        """Reload the queue and select the item now at ``row`` (the next undecided one
+        while the queue shows open items)."""
+        self._pending_row = max(0, row)
+        self.queue_model.reload()
+        self._update_actions()
+
+    # -- related items ---------------------------------------------------------------------
+
+    def _offer_related(self, recorded: RecordedDecision) -> None:
+        context = self.context
+        self.background.submit(
+            lambda: context.tools.related(self.profile, recorded.id),
+            lambda items: self._show_related(recorded, items),
+            self._error,
+        )
+
+    def _show_related(self, recorded: RecordedDecision, items: list[RelatedItem]) -> None:
+        if not items or self.dialog is not None:
+            return
+        names = self._customer_names()
+        dialog = RelatedItemsDialog(
+            recorded.item_external_id,
+            items,
+            lambda customer_id: names.get(customer_id, str(customer_id or "—")),
+            parent=self,
+        )
+
+        def chosen() -> None:
+            picked = dialog.chosen()
+            if not picked:
+                return
+            self._decide_many(
+                [(item.item_id, item.proposal) for item in picked],
+                self.tr("%n related item(s)", "", len(picked)),
+            )
+
+        self._open(dialog, chosen)
+
+    def _customer_names(self) -> dict[int | None, str]:
+        view = self.view
+        if view is None:
+            return {}
+        return {c.customer_id: c.customer_name or str(c.customer_id) for c in view.candidates}
+
+    def _decide_many(self, decisions: list[tuple[int, Any]], label: str) -> None:
+        if self._busy or not decisions:
+            return
+        self._busy = True
+        context = self.context
+        row = self.queue_view.table.currentIndex().row()
+
+        def done(recorded: list[RecordedDecision]) -> None:
+            self._busy = False
+            self.undo_steps.append(UndoStep(tuple(item for item, _ in decisions), label))
+            self.message.emit(self.tr("{what} recorded.").format(what=label))
+            self._after(row)
+            self.recorded.emit(recorded)
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self._refused(error)
+
+        self.background.submit(
+            lambda: context.review.decide_many(self.profile, decisions), done, failed
+        )
+
+    # -- bulk ------------------------------------------------------------------------------
+
+    def selected_item_ids(self) -> list[int]:
+        rows = sorted(
+            {index.row() for index in self.queue_view.table.selectionModel().selectedRows()}
+        )
+        out = []
+        for row in rows:
+            found = self.queue_model.queue_row(row)
+            if found is not None:
+                out.append(found.item_id)
+        return out
+
+    def bulk_confirm(self) -> None:
+        ids = self.selected_item_ids()
+        if not ids:
+            self.message.emit(self.tr("Select the items to confirm first (Shift+↓ or Ctrl+A)."))
+            return
+        codes: list[str] = []
+        for row in range(self.queue_model.rowCount()):
+            found = self.queue_model.queue_row(row)
+            if found is not None and found.item_id in ids:
+                codes.extend(c for c in found.warnings if c not in codes)
+        context = self.context
+        dialog = BulkConfirmDialog(
+            lambda allowed: context.tools.preview_bulk(self.profile, ids, allowed),
+            codes,
+            self.background,
+            parent=self,
+        )
+
+        def chosen() -> None:
+            lines: list[BulkLine] = dialog.to_run()
+            if not lines:
+                return
+            self._decide_many(
+                [(line.item_id, review_requests.confirm()) for line in lines],
+                self.tr("bulk confirmation of %n item(s)", "", len(lines)),
+            )
+
+        self._open(dialog, chosen)
+
+    # -- undo ------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self._busy or not self.undo_steps or self._typing():
+            return
+        step = self.undo_steps[-1]
+        self._busy = True
+        context = self.context
+
+        def done(recorded: list[RecordedDecision]) -> None:
+            self._busy = False
+            self.undo_steps.pop()
+            self.message.emit(self.tr("Undone: {what}.").format(what=step.label))
+            self._pending_item = step.item_ids[0]
+            self.queue_model.reload()
+            self._update_actions()
+            self.recorded.emit(recorded)
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self._refused(error)
+
+        self.background.submit(
+            lambda: context.review.undo_many(self.profile, list(step.item_ids)), done, failed
+        )
+
+    # -- personal data ---------------------------------------------------------------------
+
+    def reveal(self) -> None:
+        view = self.view
+        if view is None or not self.panel.reveal.isEnabled():
+            return
+        candidate = self.panel.selected_candidate()
+        contact_id = candidate.contact.id if candidate and candidate.contact else None
+        context, item_id = self.context, view.item_id
+
+        def fetch() -> tuple[dict[str, str | None], dict[str, str | None]]:
+            incoming = context.views.reveal(self.profile, item_id, INCOMING_CONTACT)
+            stored = (
+                context.views.reveal(self.profile, item_id, contact_id)
+                if contact_id is not None
+                else {}
+            )
+            return incoming, stored
+
+        def show(values: tuple[dict[str, str | None], dict[str, str | None]]) -> None:
+            if self.view is view:
+                self.panel.show_revealed(*values)
+                self.message.emit(self.tr("Personal data revealed (recorded in the audit trail)."))
+                self._update_actions()
+
+        self.background.submit(fetch, show, self._error)
+
+    # -- errors ----------------------------------------------------------------------------
+
+    def _error(self, error: object) -> None:
+        self.message.emit(self.tr("Error: {error}").format(error=error))
+
+    def _refused(self, error: BaseException) -> None:
+        """A decision or undo that was not recorded: said in a box, nothing was written."""
+        self._error(error)
+        self.last_refusal = str(error)
+        if self.dialog is None:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Not recorded"),
+                self.tr("Nothing was recorded: {error}").format(error=error),
+                parent=self,
+            )
+            box.setObjectName("refusalBox")
+            self._open(box, lambda: None)
+
+
+def _linked(view: ItemView | None) -> bool:
+    return view is not None and view.links.customer_id is not None
