@@ -934,6 +934,28 @@ TRANSLATIONS: dict[str, Translation] = {
 
 #: Where one context needs other words than the rest: (context, source) → German.
 BY_CONTEXT: dict[tuple[str, str], Translation] = {
+    ("ReasonTexts", "Not applicable"): "Nicht anwendbar",
+    ("ReasonTexts", "Mapped"): "Zugeordnet",
+    ("ReasonTexts", "Created"): "Angelegt",
+    ("ReasonTexts", "Updated"): "Aktualisiert",
+    ("ReasonTexts", "Warning"): "Warnung",
+    ("ReasonTexts", "Failed"): "Fehlgeschlagen",
+    ("ReasonTexts", "Skipped"): "Übersprungen",
+    ("ReasonTexts", "{distance} apart"): "{distance} entfernt",
+    ("WarningTexts", "%n customer(s) share the customer number {number}."): (
+        "%n Kunde hat die Kundennummer {number}.",
+        "%n Kunden teilen sich die Kundennummer {number}.",
+    ),
+    ("WarningTexts", "%n customer(s) match the name and address about equally well."): (
+        "%n Kunde passt zu Name und Adresse.",
+        "%n Kunden passen etwa gleich gut zu Name und Adresse.",
+    ),
+    (
+        "WarningTexts",
+        "The name matches, but the address does not settle which customer or location it is.",
+    ): (
+        "Der Name passt, aber die Adresse klärt nicht, welcher Kunde oder Standort gemeint ist."
+    ),
     ("RulesPage", "none"): "keine",
     ("ProfilePage", "none"): "keiner",
     ("ReviewPanel", "Incoming"): "Eingehend",

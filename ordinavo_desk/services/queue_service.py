@@ -8,13 +8,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal_column, or_, select
 
 from ordinavo_desk.domain.decisions import OPEN_STATES
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.like import ESCAPE, contains_pattern
-from ordinavo_desk.store.rows import DeskStateRow, ImportItemRow
+from ordinavo_desk.store.rows import OPEN_QUEUE_STATES, DeskStateRow, ImportItemRow
 
 #: States of items that were reviewed (cancelled and not-needed items are not counted).
 REVIEWED_STATES = frozenset({"decided", "rejected"})
@@ -99,7 +99,10 @@ def _filtered(query: _Query, profile: Profile, wanted: QueueFilter) -> _Query:
         ImportItemRow.source_system == profile.source_system,
     )
     if wanted.state == "open":
-        query = query.where(ImportItemRow.review_state.in_(sorted(OPEN_STATES)))
+        # as literals, so that the open queue's partial index serves the query
+        query = query.where(
+            ImportItemRow.review_state.in_([literal_column(f"'{s}'") for s in OPEN_QUEUE_STATES])
+        )
     elif wanted.state == "reviewed":
         query = query.where(ImportItemRow.review_state.in_(sorted(REVIEWED_STATES)))
     if wanted.statuses:

@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+#: Below this share of characters in common (difflib's ratio) the values differ as a
+#: whole: "Wilhelmshöher Allee 250" against "Friedrich-Ebert-Straße 130".
+MIN_SHARED = 0.6
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -20,8 +24,7 @@ def diff_spans(left: str | None, right: str | None) -> tuple[tuple[Span, ...], t
     if a == b:
         return _whole(a, False), _whole(b, False)
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    blocks = matcher.get_matching_blocks()
-    if sum(block.size for block in blocks) < max(1, min(len(a), len(b)) // 3):
+    if matcher.ratio() < MIN_SHARED:
         # too little in common to point at parts: the whole values differ
         return _whole(a, True), _whole(b, True)
     out_a: list[Span] = []
@@ -32,7 +35,17 @@ def diff_spans(left: str | None, right: str | None) -> tuple[tuple[Span, ...], t
             _append(out_a, a[i1:i2], not same)
         if j2 > j1:
             _append(out_b, b[j1:j2], not same)
-    return tuple(out_a), tuple(out_b)
+    return _calm(out_a), _calm(out_b)
+
+
+def _calm(spans: list[Span]) -> tuple[Span, ...]:
+    """One shared character between two changes reads as noise: it joins the change."""
+    out: list[Span] = []
+    for index, span in enumerate(spans):
+        inner = 0 < index < len(spans) - 1
+        noise = inner and not span.changed and len(span.text) == 1
+        _append(out, span.text, span.changed or noise)
+    return tuple(out)
 
 
 def _whole(text: str, changed: bool) -> tuple[Span, ...]:

@@ -118,19 +118,23 @@ class ReferenceRepository:
         if not rows:
             return []
         ids = [row.id for row in rows]
-        locations = list(
+        # sorted here, not by the query: asked to order by id, SQLite (without statistics)
+        # walks every location of the tenant in id order instead of the customer index
+        locations = sorted(
             self._session.scalars(
-                select(LocationRow)
-                .where(LocationRow.tenant == tenant, LocationRow.customer_id.in_(ids))
-                .order_by(LocationRow.id)
-            )
+                select(LocationRow).where(
+                    LocationRow.tenant == tenant, LocationRow.customer_id.in_(ids)
+                )
+            ),
+            key=lambda row: row.id,
         )
-        contacts = list(
+        contacts = sorted(
             self._session.scalars(
-                select(ContactRow)
-                .where(ContactRow.tenant == tenant, ContactRow.customer_id.in_(ids))
-                .order_by(ContactRow.id)
-            )
+                select(ContactRow).where(
+                    ContactRow.tenant == tenant, ContactRow.customer_id.in_(ids)
+                )
+            ),
+            key=lambda row: row.id,
         )
         refs = self._refs_for(
             {
@@ -176,16 +180,12 @@ class ReferenceRepository:
         found: dict[tuple[ExternalType, int], list[ExternalRef]] = {}
         for external_type, ids in ids_by_type.items():
             for chunk in _chunks(ids):
-                query = (
-                    select(ExternalRefRow)
-                    .where(
-                        ExternalRefRow.tenant == self.tenant,
-                        ExternalRefRow.external_type == external_type.value,
-                        ExternalRefRow.record_id.in_(chunk),
-                    )
-                    .order_by(ExternalRefRow.id)
+                query = select(ExternalRefRow).where(
+                    ExternalRefRow.tenant == self.tenant,
+                    ExternalRefRow.external_type == external_type.value,
+                    ExternalRefRow.record_id.in_(chunk),
                 )
-                for ref in self._session.scalars(query):
+                for ref in sorted(self._session.scalars(query), key=lambda row: row.id):
                     found.setdefault((external_type, ref.record_id), []).append(
                         ExternalRef(source_system=ref.source_system, external_id=ref.external_id)
                     )

@@ -21,11 +21,17 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ordinavo_desk.store.personal_data import EncryptedText, PersonalJson
 from ordinavo_desk.store.types import JsonType, UtcDateTime, utcnow
+
+#: The open review states (domain.decisions.OPEN_STATES) as SQL literals: a partial index
+#: serves only queries that name these same literals.
+OPEN_QUEUE_STATES = ("deferred", "pending")
+OPEN_QUEUE_CONDITION = "review_state IN ('deferred', 'pending')"
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -232,6 +238,16 @@ class ImportItemRow(Base):
         Index("ix_import_items_queue_name", "tenant", "customer_name"),
         Index("ix_import_items_queue_city", "tenant", "city"),
         Index("ix_import_items_queue_due", "tenant", "due"),
+        Index("ix_import_items_queue_state", "tenant", "source_system", "review_state"),
+        # the open queue (the literal states of OPEN_STATES) in arrival order
+        Index(
+            "ix_import_items_queue_open",
+            "tenant",
+            "source_system",
+            "id",
+            sqlite_where=text(OPEN_QUEUE_CONDITION),
+            postgresql_where=text(OPEN_QUEUE_CONDITION),
+        ),
     )
 
 

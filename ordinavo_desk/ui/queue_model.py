@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from ordinavo_desk.services.queue_service import QueueRow, QueueSort
 from ordinavo_desk.ui.background import Background
+from ordinavo_desk.ui.review.reason_texts import status_text
 
 BLOCK = 200
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -176,7 +177,7 @@ class QueueTableModel(QAbstractTableModel):
             return None
         values: tuple[str | None, ...] = (
             item.external_id,
-            item.status,
+            status_text(item.status) if item.status else None,
             ", ".join(item.warnings),
             item.customer_name,
             item.city,

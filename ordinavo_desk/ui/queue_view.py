@@ -26,6 +26,7 @@ from ordinavo_desk.ui.queue_model import (
     WARNINGS_ROLE,
     QueueTableModel,
 )
+from ordinavo_desk.ui.review.reason_texts import status_text
 from ordinavo_desk.ui.review.warning_badges import BadgeDelegate
 from ordinavo_desk.ui.review.warning_texts import warning_text
 
@@ -60,7 +61,7 @@ class QueueView(QWidget):
         self.status.setObjectName("queueStatus")
         self.status.addItem(self.tr("Any status"), "")
         for status in MappingStatus:
-            self.status.addItem(status.value, status.value)
+            self.status.addItem(status_text(status.value), status.value)
         self.warning = QComboBox()
         self.warning.setObjectName("queueWarning")
         self.warning.addItem(self.tr("Any warning"), "")

@@ -1137,6 +1137,38 @@
         <translation>Ansprechpartner-Referenz</translation>
     </message>
     <message>
+        <source>not mapped</source>
+        <translation>nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Nicht anwendbar</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>Zugeordnet</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
@@ -1185,8 +1217,8 @@
         <translation>ähnlich {score}</translation>
     </message>
     <message>
-        <source>{metres} m apart</source>
-        <translation>{metres} m entfernt</translation>
+        <source>{distance} apart</source>
+        <translation>{distance} entfernt</translation>
     </message>
 </context>
 <context>
@@ -1417,10 +1449,6 @@
         <translation>✖ Nicht bereit für die Tourenplanung ({of}): es fehlt {what}.</translation>
     </message>
     <message>
-        <source>not mapped</source>
-        <translation>nicht zugeordnet</translation>
-    </message>
-    <message>
         <source>open by {who}</source>
         <translation>geöffnet von {who}</translation>
     </message>
@@ -1473,7 +1501,7 @@
     <name>ReviewWorkspace</name>
     <message>
         <source>Confirm</source>
-        <extracomment>A message for the status bar. Emitted after each decision or undo has been recorded (tests and the sync bar). An item&apos;s view is on screen (the ItemView). Views shown (tests wait on it).</extracomment>
+        <extracomment>A message for the status bar. Emitted after each decision or undo has been recorded (tests and the sync bar). An item&apos;s view is on screen (the ItemView). The item on screen (kept across reloads of the queue) and whether one runs. Views shown (tests wait on it).</extracomment>
         <translation>Bestätigen</translation>
     </message>
     <message>
@@ -2264,9 +2292,12 @@
         <source>Number ambiguous</source>
         <translation>Nummer mehrdeutig</translation>
     </message>
-    <message>
-        <source>{count} customers share the customer number {number}.</source>
-        <translation>{count} Kunden teilen sich die Kundennummer {number}.</translation>
+    <message numerus="yes">
+        <source>%n customer(s) share the customer number {number}.</source>
+        <translation>
+            <numerusform>%n Kunde hat die Kundennummer {number}.</numerusform>
+            <numerusform>%n Kunden teilen sich die Kundennummer {number}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pick the right customer from the candidates; compare name and address.</source>
@@ -2352,9 +2383,16 @@
         <source>Look-alikes</source>
         <translation>Doppelgänger</translation>
     </message>
+    <message numerus="yes">
+        <source>%n customer(s) match the name and address about equally well.</source>
+        <translation>
+            <numerusform>%n Kunde passt zu Name und Adresse.</numerusform>
+            <numerusform>%n Kunden passen etwa gleich gut zu Name und Adresse.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{count} customers match the name and address about equally well.</source>
-        <translation>{count} Kunden passen etwa gleich gut zu Name und Adresse.</translation>
+        <source>The name matches, but the address does not settle which customer or location it is.</source>
+        <translation>Der Name passt, aber die Adresse klärt nicht, welcher Kunde oder Standort gemeint ist.</translation>
     </message>
     <message>
         <source>Compare the candidates (1–9) and choose the right one.</source>

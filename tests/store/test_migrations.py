@@ -58,3 +58,18 @@ def test_sqlite_runs_with_wal_and_foreign_keys(sqlite_url: str) -> None:
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     finally:
         store.dispose()
+
+
+def test_the_open_queue_literals_are_the_open_states() -> None:
+    """The partial index of the open queue names the open states as literals."""
+    from ordinavo_desk.domain.decisions import OPEN_STATES
+    from ordinavo_desk.store.rows import OPEN_QUEUE_CONDITION, OPEN_QUEUE_STATES
+
+    assert set(OPEN_QUEUE_STATES) == OPEN_STATES
+    assert all(f"'{state}'" in OPEN_QUEUE_CONDITION for state in OPEN_STATES)
+
+
+def test_the_known_head_is_alembics_head() -> None:
+    from ordinavo_desk.store.migrate import HEAD_REVISION, head_revision
+
+    assert head_revision() == HEAD_REVISION

@@ -4,6 +4,8 @@ resolved both ways from the keyboard, the result checked on the server after a p
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +24,10 @@ from tests.services.test_sync_push import _outbox, _server_decisions, _server_it
 from tests.ui.conftest import wait_for
 from tests.ui.sync_harness import sqlite_store
 
-SCREENSHOT = Path("/tmp/conflict.png")
+#: Where the screenshot goes: docs/screenshots/ when scripts/screenshots.py runs the test.
+SCREENSHOT = (
+    Path(os.environ.get("ORDINAVO_DESK_SCREENSHOTS", tempfile.gettempdir())) / "conflict.png"
+)
 
 
 @pytest.fixture(scope="module")

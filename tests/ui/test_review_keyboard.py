@@ -68,7 +68,9 @@ def _step(
     settle(workspace, shown)
 
 
-def test_a_whole_review_with_the_keyboard(qtbot: QtBot, context: DeskContext) -> None:
+def test_a_whole_review_with_the_keyboard(
+    qtbot: QtBot, qtmodeltester: object, context: DeskContext
+) -> None:
     window = open_window(qtbot, context)
     workspace = window.workspace
     assert workspace is not None
@@ -88,6 +90,7 @@ def test_a_whole_review_with_the_keyboard(qtbot: QtBot, context: DeskContext) ->
     assert chosen.kind == "Choose"
     assert chosen.links_after["customerId"] == second.customer_id
     assert [r.external_id for r in related.model.rows] == ["JOB-AMB-2"]
+    qtmodeltester.check(related.model)  # type: ignore[attr-defined]
 
     # the related item, settled from its preview with Enter
     shown = workspace.views_shown
@@ -217,7 +220,7 @@ def test_filter_and_search_the_queue_with_the_keyboard(qtbot: QtBot, context: De
 
 
 def test_bulk_confirmation_previews_and_undoes_as_one_step(
-    qtbot: QtBot, context: DeskContext
+    qtbot: QtBot, qtmodeltester: object, context: DeskContext
 ) -> None:
     window = open_window(qtbot, context)
     workspace = window.workspace
@@ -230,6 +233,7 @@ def test_bulk_confirmation_previews_and_undoes_as_one_step(
     bulk = dialog(workspace, "bulkConfirm")
     assert isinstance(bulk, BulkConfirmDialog)
     wait_for(lambda: bulk.previews > 0)
+    qtmodeltester.check(bulk.model)  # type: ignore[attr-defined]
     lines = {line.external_id: line for line in bulk.lines}
     # the two linked items have a warning, so by default nothing runs
     assert not bulk.run.isEnabled()
@@ -312,3 +316,45 @@ def test_personal_data_is_masked_until_revealed_and_the_reveal_is_audited(
     assert len(events) == 1
     assert events[0].after is not None and events[0].after["fields"] == ["email"]
     assert "jana@schmitz.example" not in str(events[0].after)
+
+
+def test_the_profile_switcher_changes_tenant_and_queue(
+    qtbot: QtBot, context: DeskContext, tmp_path: Path
+) -> None:
+    from ordinavo_desk.store.database import Store
+    from tests.services.review_harness import import_items, local_profile
+
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite'}")
+    try:
+        other = local_profile(store, name="beta-crm", tenant="beta", sourceSystem="crm")
+        (tmp_path / "beta").mkdir()
+        import_items(store, other, tmp_path / "beta", {**UNKNOWN_BETA})
+    finally:
+        store.dispose()
+    window = open_window(qtbot, context)
+    workspace = window.workspace
+    assert workspace is not None
+    acme_rows = workspace.queue_model.rowCount()
+    box = window.profile_box
+    wait_for(lambda: box.findData("beta-crm") >= 0)
+    index = box.findData("beta-crm")
+    box.setCurrentIndex(index)
+    box.activated.emit(index)
+    wait_for(lambda: window.context is not None and window.context.profile.name == "beta-crm")
+    switched = window.workspace
+    assert switched is not None and switched is not workspace
+    wait_for(lambda: switched.views_shown > 0 and switched.view is not None)
+    assert switched.queue_model.rowCount() == 1 != acme_rows
+    assert switched.view is not None and switched.view.external_id == "JOB-BETA"
+    # the settings open on the same services (Ctrl+,)
+    switched.queue_view.table.setFocus()
+    press(K.Key_Comma, CTRL)
+    wait_for(lambda: window.settings_dialog is not None and window.settings_dialog.isVisible())
+    window.settings_dialog.close()
+
+
+UNKNOWN_BETA = {
+    "externalId": "JOB-BETA",
+    "customer": {"name": "Beta Kunde GmbH", "externalId": "B-1"},
+    "location": {"street": "Betaweg 1", "postalCode": "10115", "city": "Berlin"},
+}

@@ -40,6 +40,10 @@ class CandidatesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[CandidateView, ...] = ()
+        self._texts: list[tuple[str, ...]] = []
+        self._reasons: list[str] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._headers = (
             self.tr("#"),
             self.tr("Customer"),
@@ -53,6 +57,12 @@ class CandidatesModel(QAbstractTableModel):
     def set_candidates(self, rows: Sequence[CandidateView]) -> None:
         self.beginResetModel()
         self._rows = tuple(rows)
+        # the texts once per item: views ask for them many times while painting
+        self._texts = [
+            tuple(self._display(row, column) for column in range(len(self._headers)))
+            for row in self._rows
+        ]
+        self._reasons = [reason_line(row.reasons).replace(" · ", "\n") for row in self._rows]
         self.endResetModel()
 
     def candidate(self, row: int) -> CandidateView | None:
@@ -76,24 +86,24 @@ class CandidatesModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        candidate = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(candidate, column)
+            return self._texts[row][column]
+        candidate = self._rows[row]
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if candidate.proposed else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in {RANK, SCORE, DISTANCE}:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == REASONS:
-                return reason_line(candidate.reasons).replace(" · ", "\n")
+                return self._reasons[row]
             if column == RANK and candidate.proposed:
                 return self.tr("The rules propose this candidate")
-            return None
-        if role == Qt.ItemDataRole.FontRole and candidate.proposed:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in {RANK, SCORE, DISTANCE}:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, candidate: CandidateView, column: int) -> str:

@@ -4,13 +4,10 @@ that light and dark themes both read well."""
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ordinavo_desk.services.text_diff import Span
 from ordinavo_desk.ui.review.compare_model import DIFF_ROLE, STATE_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -22,18 +19,6 @@ def mark_colour(palette: QPalette) -> QColor:
     return QColor(150, 100, 0, 170) if dark else QColor(255, 200, 60, 150)
 
 
-def spans_html(spans: tuple[Span, ...], colour: QColor) -> str:
-    mark = f"rgba({colour.red()},{colour.green()},{colour.blue()},{colour.alpha()})"
-    parts = []
-    for span in spans:
-        text = html.escape(span.text).replace(" ", "&nbsp;")
-        if span.changed:
-            parts.append(f'<span style="background-color:{mark}; font-weight:600">{text}</span>')
-        else:
-            parts.append(text)
-    return "".join(parts)
-
-
 class CompareDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         spans = index.data(DIFF_ROLE)
@@ -43,30 +28,30 @@ class CompareDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        text_colour = (
-            opt.palette.color(QPalette.ColorRole.HighlightedText)
-            if opt.state & QStyle.StateFlag.State_Selected
-            else opt.palette.color(QPalette.ColorRole.Text)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text_colour = opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         opt.text = ""
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        doc = QTextDocument()
-        doc.setDefaultFont(opt.font)
-        doc.setDocumentMargin(0)
-        doc.setHtml(spans_html(spans, mark_colour(opt.palette)))
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        metrics = QFontMetricsF(opt.font)
+        mark = mark_colour(opt.palette)
         painter.save()
-        painter.translate(text_rect.left() + 3, text_rect.top())
-        dy = max(0.0, (text_rect.height() - doc.size().height()) / 2)
-        painter.translate(0, dy)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, text_colour)
-        context.clip = QRectF(0, 0, text_rect.width() - 3, text_rect.height())
-        painter.setClipRect(context.clip)
-        doc.documentLayout().draw(painter, context)
+        painter.setClipRect(rect)
+        painter.setFont(opt.font)
+        x = rect.left() + 3.0
+        top = rect.top() + (rect.height() - metrics.height()) / 2
+        baseline = top + metrics.ascent()
+        for span in spans:
+            width = metrics.horizontalAdvance(span.text)
+            if span.changed:
+                painter.fillRect(QRectF(x - 0.5, top, width + 1.0, metrics.height()), mark)
+            painter.setPen(text_colour)
+            painter.drawText(QPointF(x, baseline), span.text)
+            x += width
+            if x > rect.right():
+                break
         painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        return super().sizeHint(option, index)

@@ -76,6 +76,11 @@ class CompareModel(QAbstractTableModel):
         self._rows: tuple[FieldPair, ...] = ()
         self._reasons: dict[str, Reason] = {}
         self._corrected: dict[str, str] = {}
+        self._forget()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._headers = (
             self.tr("Field"),
             self.tr("Incoming"),
@@ -97,7 +102,13 @@ class CompareModel(QAbstractTableModel):
         self._reasons = {reason.field: reason for reason in reasons}
         if not keep_corrections:
             self._corrected = {}
+        self._forget()
         self.endResetModel()
+
+    def _forget(self) -> None:
+        """Drop the texts worked out for painting (after the rows or corrections changed)."""
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._spans: dict[int, tuple[tuple[Span, ...], tuple[Span, ...]]] = {}
 
     def field_pair(self, row: int) -> FieldPair | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -161,29 +172,38 @@ class CompareModel(QAbstractTableModel):
         return "corrected" if pair.key in self._corrected else pair.state
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        pair = self._rows[index.row()]
+        pair = self._rows[row]
         column = index.column()
-        if role == KEY_ROLE:
-            return pair.key
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = self._texts.get(row)
+            if texts is None:
+                texts = tuple(self._display(pair, c) for c in range(len(self._headers)))
+                self._texts[row] = texts
+            return texts[column]
+        if role == DIFF_ROLE:
+            if column not in {INCOMING, STORED}:
+                return None
+            spans = self._spans.get(row)
+            if spans is None:
+                spans = self._spans[row] = self._spans_of(pair)
+            return spans[0 if column == INCOMING else 1]
         if role == STATE_ROLE:
             return self._state(pair)
-        if role in {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole}:
-            return self._display(pair, column, editing=role == Qt.ItemDataRole.EditRole)
-        if role == DIFF_ROLE and column in {INCOMING, STORED}:
-            return self._spans(pair)[0 if column == INCOMING else 1]
+        if role == Qt.ItemDataRole.FontRole:
+            if column == FIELD:
+                return self._bold if pair.state == "differs" else None
+            if column == INCOMING and pair.key in self._corrected:
+                return self._italic
+            return None
+        if role == Qt.ItemDataRole.EditRole:
+            return self._display(pair, column, editing=True)
+        if role == KEY_ROLE:
+            return pair.key
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(pair, column)
-        if role == Qt.ItemDataRole.FontRole and (
-            (column == INCOMING and pair.key in self._corrected) or column == FIELD
-        ):
-            font = QFont()
-            if column == FIELD:
-                font.setBold(pair.state == "differs")
-            else:
-                font.setItalic(True)
-            return font
         return None
 
     def _display(self, pair: FieldPair, column: int, *, editing: bool = False) -> str:
@@ -203,7 +223,7 @@ class CompareModel(QAbstractTableModel):
             return f"{comparison_text(reason.comparison)}  {contribution_text(reason.contribution)}"
         return ""
 
-    def _spans(self, pair: FieldPair) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    def _spans_of(self, pair: FieldPair) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
         incoming = self._incoming(pair)
         if pair.personal or incoming is None or pair.stored is None:
             # one side missing, or masked: nothing to point at within the value
@@ -234,6 +254,8 @@ class CompareModel(QAbstractTableModel):
             self._corrected.pop(pair.key, None)
         else:
             self._corrected[pair.key] = text
+        self._texts.pop(index.row(), None)
+        self._spans.pop(index.row(), None)
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), HOW))
         self.corrections_changed.emit()
         return True
@@ -241,6 +263,7 @@ class CompareModel(QAbstractTableModel):
     def apply_corrections(self, corrected: Mapping[str, str]) -> None:
         """Take over corrections made on another candidate's comparison (the item's)."""
         self._corrected = {k: v for k, v in corrected.items() if self.row_of(k) >= 0}
+        self._forget()
 
     @property
     def corrected_values(self) -> dict[str, str]:

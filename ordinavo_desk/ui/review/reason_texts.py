@@ -10,17 +10,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from ordinavo_desk.domain.mapping import Reason
+from ordinavo_desk.ui.units import distance_text
 
 _FUZZY = re.compile(r"^fuzzy (\d(?:\.\d+)?)$")
 _APART = re.compile(r"^(\d+) m apart$")
 
 
+_NAMES: dict[str, dict[str, str]] = {}
+
+
 def field_name(key: str) -> str:
     """``customer.name`` → "Name" (the row label of the comparison)."""
-    names = {
+    language = QLocale().name()
+    names = _NAMES.get(language)
+    if names is None:
+        names = _NAMES[language] = _field_names()
+    return names.get(key, key)
+
+
+def _field_names() -> dict[str, str]:
+    return {
         "customer.name": QCoreApplication.translate("ReasonTexts", "Name"),
         "customer.customerNumber": QCoreApplication.translate("ReasonTexts", "Customer number"),
         "customer.externalId": QCoreApplication.translate("ReasonTexts", "External ID"),
@@ -40,7 +52,22 @@ def field_name(key: str) -> str:
         "contact.mobile": QCoreApplication.translate("ReasonTexts", "Mobile"),
         "contact.externalId": QCoreApplication.translate("ReasonTexts", "Contact reference"),
     }
-    return names.get(key, key)
+
+
+def status_text(status: str | None) -> str:
+    """A mapping status in the reviewer's language (codes the desk does not know as
+    they are)."""
+    if status is None:
+        return QCoreApplication.translate("ReasonTexts", "not mapped")
+    return {
+        "NotApplicable": QCoreApplication.translate("ReasonTexts", "Not applicable"),
+        "Mapped": QCoreApplication.translate("ReasonTexts", "Mapped"),
+        "Created": QCoreApplication.translate("ReasonTexts", "Created"),
+        "Updated": QCoreApplication.translate("ReasonTexts", "Updated"),
+        "Warning": QCoreApplication.translate("ReasonTexts", "Warning"),
+        "Failed": QCoreApplication.translate("ReasonTexts", "Failed"),
+        "Skipped": QCoreApplication.translate("ReasonTexts", "Skipped"),
+    }.get(status, status)
 
 
 def section_name(section: str) -> str:
@@ -73,8 +100,8 @@ def comparison_text(comparison: str) -> str:
         )
     apart = _APART.match(comparison)
     if apart:
-        return QCoreApplication.translate("ReasonTexts", "{metres} m apart").format(
-            metres=apart.group(1)
+        return QCoreApplication.translate("ReasonTexts", "{distance} apart").format(
+            distance=distance_text(float(apart.group(1)))
         )
     return comparison
 

@@ -30,6 +30,7 @@ from ordinavo_desk.ui.map.map_panel import MapPanel
 from ordinavo_desk.ui.review.candidates_model import CandidatesModel
 from ordinavo_desk.ui.review.compare_delegate import CompareDelegate
 from ordinavo_desk.ui.review.compare_model import HOW, INCOMING, STORED, CompareModel
+from ordinavo_desk.ui.review.reason_texts import status_text
 from ordinavo_desk.ui.review.warning_badges import WarningBadges
 from ordinavo_desk.ui.units import minutes_text
 
@@ -79,8 +80,14 @@ class ReviewPanel(QWidget):
         self.candidates.setWordWrap(False)
         header = self.candidates.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((26, 190, 200, 48, 110, 64)):
-            self.candidates.setColumnWidth(column, width)
+        # fixed widths that fit the headers in any language (sizing to the contents would
+        # measure every cell of every item)
+        metrics = header.fontMetrics()
+        for column, least in ((0, 26), (1, 190), (2, 200), (3, 48), (4, 110), (5, 64)):
+            title = str(self.candidates_model.headerData(column, Qt.Orientation.Horizontal))
+            self.candidates.setColumnWidth(
+                column, max(least, metrics.horizontalAdvance(title) + 24)
+            )
         self._fit_candidates(3)
         self.candidates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -88,7 +95,9 @@ class ReviewPanel(QWidget):
         self.compare = QTableView()
         self.compare.setObjectName("compareTable")
         self.compare.setModel(self.compare_model)
-        self.compare.setItemDelegate(CompareDelegate(self.compare))
+        marks = CompareDelegate(self.compare)  # only the value columns mark differences
+        self.compare.setItemDelegateForColumn(INCOMING, marks)
+        self.compare.setItemDelegateForColumn(STORED, marks)
         self.compare.verticalHeader().setVisible(False)
         self.compare.verticalHeader().setDefaultSectionSize(22)
         self.compare.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -344,7 +353,7 @@ class ReviewPanel(QWidget):
         self.route_parking.setText(route.parking_notes or "—")
 
     def _state_text(self, view: ItemView) -> str:
-        parts = [view.status or self.tr("not mapped"), self._review_state(view.review_state)]
+        parts = [status_text(view.status), self._review_state(view.review_state)]
         if view.claimed_by:
             parts.append(self.tr("open by {who}").format(who=view.claimed_by))
         return " · ".join(parts)

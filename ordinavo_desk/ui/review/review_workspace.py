@@ -91,6 +91,9 @@ class ReviewWorkspace(QWidget):
         self._busy = False
         self._pending_row: int | None = None
         self._pending_item: int | None = None
+        #: The item on screen (kept across reloads of the queue) and whether one runs.
+        self._current_item: int | None = None
+        self._reloading = False
         self.undo_steps: list[UndoStep] = []
         self.last_refusal: str | None = None
         self.dialog: QWidget | None = None
@@ -123,6 +126,7 @@ class ReviewWorkspace(QWidget):
         self.queue_view.filter_changed.connect(self._filter_changed)
         self.queue_view.item_selected.connect(self._item_selected)
         self.queue_model.loaded.connect(self._loaded)
+        self.queue_model.modelAboutToBeReset.connect(self._reload_started)
         self.queue_model.failed.connect(self._error)
         self.panel.reveal_requested.connect(self.reveal)
         self.queue_model.reload()
@@ -144,7 +148,11 @@ class ReviewWorkspace(QWidget):
         self._filter = wanted
         self.queue_model.reload()
 
+    def _reload_started(self) -> None:
+        self._reloading = True
+
     def _loaded(self, count: int) -> None:
+        self._reloading = False
         self._refresh_progress()
         if self._pending_item is not None:
             item_id, self._pending_item = self._pending_item, None
@@ -154,7 +162,11 @@ class ReviewWorkspace(QWidget):
             row, self._pending_row = self._pending_row, None
             self._select_row(min(row, count - 1))
             return
-        if count and not self.queue_view.table.currentIndex().isValid():
+        if not count or self.queue_view.table.currentIndex().isValid():
+            return
+        if self._current_item is not None:
+            self._select_item(self._current_item)  # the same item again, if still listed
+        else:
             self._resume()
 
     def _resume(self) -> None:
@@ -259,25 +271,44 @@ class ReviewWorkspace(QWidget):
         self._view_generation += 1
         generation = self._view_generation
         if item_id is None:
-            if self._pending_row is None and self._pending_item is None:
-                self.panel.show_view(None)  # (not while the queue reloads after a decision)
+            waiting = (
+                self._reloading
+                or self._pending_row is not None
+                or self._pending_item is not None
+                or self.queue_view.table.currentIndex().isValid()  # its row is loading
+            )
+            if not waiting:
+                self._current_item = None
+                self.panel.show_view(None)
                 self._update_actions()
             return
+        self._current_item = item_id
         context = self.context
 
-        def load() -> ItemView:
-            context.queue.remember_position(self.profile, item_id)
-            return context.views.view(self.profile, item_id)
+        def remember(_view: ItemView) -> None:
+            # "resume where I stopped", after the item is on screen
+            self.background.submit(
+                lambda: context.queue.remember_position(self.profile, item_id),
+                lambda _none: None,
+                self._error,
+            )
 
-        self.background.submit(load, lambda view: self._show(generation, view), self._error)
+        def shown(view: ItemView) -> None:
+            if self._show(generation, view):
+                remember(view)
 
-    def _show(self, generation: int, view: ItemView) -> None:
+        self.background.submit(
+            lambda: context.views.view(self.profile, item_id), shown, self._error
+        )
+
+    def _show(self, generation: int, view: ItemView) -> bool:
         if generation != self._view_generation:
-            return  # the reviewer moved on meanwhile
+            return False  # the reviewer moved on meanwhile
         self.panel.show_view(view)
         self.views_shown += 1
         self._update_actions()
         self.item_shown.emit(view)
+        return True
 
     @property
     def view(self) -> ItemView | None:
@@ -455,25 +486,21 @@ class ReviewWorkspace(QWidget):
         for name, (possible, scope) in wants.items():
             action = self.actions_by_name[name]
             allowed = scope is None or (may_write if scope is Scope.CUSTOMERS_WRITE else may_map)
-            action.setEnabled(possible and allowed)
-            base = action.statusTip()
             if not allowed and scope is not None:
-                action.setToolTip(
-                    self.tr("Needs the scope {scope}, which this profile's key lacks.").format(
-                        scope=scope.value
-                    )
+                tip = self.tr("Needs the scope {scope}, which this profile's key lacks.").format(
+                    scope=scope.value
                 )
             else:
-                action.setToolTip(base)
-        self.actions_by_name["revealAction"].setEnabled(
-            view is not None and self.panel.reveal.isEnabled()
+                tip = action.statusTip()
+            _set_action(action, enabled=possible and allowed, tip=tip)
+        reveal = self.actions_by_name["revealAction"]
+        _set_action(
+            reveal, enabled=view is not None and self.panel.reveal.isEnabled(), tip=reveal.toolTip()
         )
+        undo = self.actions_by_name["undoAction"]
         if self.undo_steps:
-            self.actions_by_name["undoAction"].setText(
-                self.tr("Undo {what}").format(what=self.undo_steps[-1].label)
-            )
-        else:
-            self.actions_by_name["undoAction"].setText(self.tr("Undo"))
+            tip = self.tr("Undo {what}").format(what=self.undo_steps[-1].label)
+            _set_action(undo, enabled=undo.isEnabled(), tip=tip)
 
     # -- deciding --------------------------------------------------------------------------
 
@@ -839,6 +866,15 @@ class ReviewWorkspace(QWidget):
             )
             box.setObjectName("refusalBox")
             self._open(box, lambda: None)
+
+
+def _set_action(action: QAction, *, enabled: bool, tip: str) -> None:
+    """Change only what changed: each change re-labels the action's buttons and menus,
+    which would cost a new layout of the decision bar on every item."""
+    if action.isEnabled() != enabled:
+        action.setEnabled(enabled)
+    if action.toolTip() != tip:
+        action.setToolTip(tip)
 
 
 def _linked(view: ItemView | None) -> bool:

@@ -115,11 +115,16 @@ class BadgeDelegate(QStyledItemDelegate):
         x = rect.left()
         for code in codes:
             text = warning_text(code)
-            width = metrics.horizontalAdvance(text.badge) + 12
+            label = text.badge
+            width = metrics.horizontalAdvance(label) + 12
             if x + width > rect.right():
-                painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
-                painter.drawText(QRectF(x, rect.top(), 20, rect.height()), "+")
-                break
+                if x > rect.left():
+                    painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+                    painter.drawText(QRectF(x, rect.top(), 20, rect.height()), "+")
+                    break
+                # the first badge is always shown, shortened to the column
+                label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, rect.width() - 12)
+                width = rect.width()
             background, foreground = badge_colours(text.severity, opt.palette)
             box = QRectF(x, rect.top(), width, rect.height())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -127,7 +132,7 @@ class BadgeDelegate(QStyledItemDelegate):
             painter.setBrush(background)
             painter.drawRoundedRect(box, 6, 6)
             painter.setPen(foreground)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text.badge)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
             x += width + 4
         painter.restore()
 

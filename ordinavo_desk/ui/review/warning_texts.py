@@ -10,7 +10,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
+
+
+class WarningTexts(QObject):
+    """The texts with a number in them (Qt's tools find plural forms only in ``tr``)."""
+
+    def number_shared(self, count: int) -> str:
+        return self.tr("%n customer(s) share the customer number {number}.", "", count)
+
+    def look_alikes(self, count: int) -> str:
+        return self.tr("%n customer(s) match the name and address about equally well.", "", count)
+
+
+_PLURALS = WarningTexts()
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +38,7 @@ class WarningText:
 def warning_text(code: str, facts: Mapping[str, str] | None = None) -> WarningText:
     """The texts of ``code`` in the current language, with ``facts`` filled in."""
     f = {key: value for key, value in (facts or {}).items()}
+    count = int(f["count"]) if f.get("count", "").isdigit() else 0
 
     def fill(text: str) -> str:
         try:
@@ -51,11 +65,7 @@ def warning_text(code: str, facts: Mapping[str, str] | None = None) -> WarningTe
         case "AmbiguousCustomerNumber":
             return WarningText(
                 QCoreApplication.translate("WarningTexts", "Number ambiguous"),
-                fill(
-                    QCoreApplication.translate(
-                        "WarningTexts", "{count} customers share the customer number {number}."
-                    )
-                ),
+                fill(_PLURALS.number_shared(count)),
                 QCoreApplication.translate(
                     "WarningTexts",
                     "Pick the right customer from the candidates; compare name and address.",
@@ -149,9 +159,12 @@ def warning_text(code: str, facts: Mapping[str, str] | None = None) -> WarningTe
             return WarningText(
                 QCoreApplication.translate("WarningTexts", "Look-alikes"),
                 fill(
-                    QCoreApplication.translate(
+                    _PLURALS.look_alikes(count)
+                    if count > 1
+                    else QCoreApplication.translate(
                         "WarningTexts",
-                        "{count} customers match the name and address about equally well.",
+                        "The name matches, but the address does not settle which customer "
+                        "or location it is.",
                     )
                 ),
                 QCoreApplication.translate(
