@@ -953,9 +953,7 @@ BY_CONTEXT: dict[tuple[str, str], Translation] = {
     (
         "WarningTexts",
         "The name matches, but the address does not settle which customer or location it is.",
-    ): (
-        "Der Name passt, aber die Adresse klärt nicht, welcher Kunde oder Standort gemeint ist."
-    ),
+    ): ("Der Name passt, aber die Adresse klärt nicht, welcher Kunde oder Standort gemeint ist."),
     ("RulesPage", "none"): "keine",
     ("ProfilePage", "none"): "keiner",
     ("ReviewPanel", "Incoming"): "Eingehend",

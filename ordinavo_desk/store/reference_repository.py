@@ -177,16 +177,46 @@ class ReferenceRepository:
     def _refs_for(
         self, ids_by_type: dict[ExternalType, list[int]]
     ) -> dict[tuple[ExternalType, int], tuple[ExternalRef, ...]]:
+        """The references of these records, each record's in id order. Few records (a
+        view of one item) are read in one query; many in chunks per type."""
         found: dict[tuple[ExternalType, int], list[ExternalRef]] = {}
-        for external_type, ids in ids_by_type.items():
-            for chunk in _chunks(ids):
-                query = select(ExternalRefRow).where(
+        wanted = {(t, i) for t, ids in ids_by_type.items() for i in ids}
+        columns = (
+            ExternalRefRow.id,
+            ExternalRefRow.external_type,
+            ExternalRefRow.record_id,
+            ExternalRefRow.source_system,
+            ExternalRefRow.external_id,
+        )
+        if len(wanted) <= CHUNK:
+            types = [t.value for t, ids in ids_by_type.items() if ids]
+            every = sorted({i for _t, i in wanted})
+            queries = (
+                [
+                    select(*columns).where(
+                        ExternalRefRow.tenant == self.tenant,
+                        ExternalRefRow.external_type.in_(types),
+                        ExternalRefRow.record_id.in_(every),
+                    )
+                ]
+                if every
+                else []
+            )
+        else:
+            queries = [
+                select(*columns).where(
                     ExternalRefRow.tenant == self.tenant,
                     ExternalRefRow.external_type == external_type.value,
                     ExternalRefRow.record_id.in_(chunk),
                 )
-                for ref in sorted(self._session.scalars(query), key=lambda row: row.id):
-                    found.setdefault((external_type, ref.record_id), []).append(
+                for external_type, ids in ids_by_type.items()
+                for chunk in _chunks(ids)
+            ]
+        for query in queries:
+            for ref in sorted(self._session.execute(query), key=lambda row: row.id):
+                key = (ExternalType(ref.external_type), ref.record_id)
+                if key in wanted:
+                    found.setdefault(key, []).append(
                         ExternalRef(source_system=ref.source_system, external_id=ref.external_id)
                     )
         return {key: tuple(value) for key, value in found.items()}

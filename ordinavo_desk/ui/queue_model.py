@@ -22,10 +22,11 @@ from PySide6.QtCore import (
 from ordinavo_desk.services.queue_service import QueueRow, QueueSort
 from ordinavo_desk.ui.background import Background
 from ordinavo_desk.ui.review.reason_texts import status_text
+from ordinavo_desk.ui.roles import DISPLAY, TOOLTIP
 
 BLOCK = 200
-ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 2
+ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
+WARNINGS_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
 
 #: (sort key, header) of each column, in order.
 COLUMNS: tuple[tuple[QueueSort | None, str], ...] = (
@@ -165,15 +166,15 @@ class QueueTableModel(QAbstractTableModel):
             return None
         item = self.queue_row(index.row())
         if item is None:
-            return "\u2026" if role == Qt.ItemDataRole.DisplayRole else None
+            return "\u2026" if role == DISPLAY else None
         column = index.column()
         if role == ITEM_ID_ROLE:
             return item.item_id
         if role == WARNINGS_ROLE:
             return list(item.warnings)
-        if role == Qt.ItemDataRole.ToolTipRole and column == WARNINGS_COLUMN and item.warnings:
+        if role == TOOLTIP and column == WARNINGS_COLUMN and item.warnings:
             return "\n".join(item.warnings)
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role != DISPLAY:
             return None
         values: tuple[str | None, ...] = (
             item.external_id,

@@ -8,6 +8,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ordinavo_desk.ui.roles import CHECK_STATE, DISPLAY, TOOLTIP
+
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -80,15 +82,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._columns[index.column()][1](row)
-        if (
-            role == Qt.ItemDataRole.CheckStateRole
-            and index.column() == 0
-            and self._is_checkable(index.row())
-        ):
+        if role == CHECK_STATE and index.column() == 0 and self._is_checkable(index.row()):
             return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
+        if role == TOOLTIP and self._tooltip is not None:
             return self._tooltip(row)
         return None
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 from ordinavo_desk.domain.enums import CandidateOutcome
 from ordinavo_desk.services.item_view import CandidateView
 from ordinavo_desk.ui.review.reason_texts import reason_line
+from ordinavo_desk.ui.roles import ALIGNMENT, DISPLAY, FONT, TOOLTIP
 from ordinavo_desk.ui.units import distance_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -90,16 +91,16 @@ class CandidatesModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= row < len(self._rows):
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._texts[row][column]
         candidate = self._rows[row]
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             return self._bold if candidate.proposed else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == ALIGNMENT:
             if column in {RANK, SCORE, DISTANCE}:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             if column == REASONS:
                 return self._reasons[row]
             if column == RANK and candidate.proposed:

@@ -26,15 +26,16 @@ from ordinavo_desk.domain.mapping import Reason
 from ordinavo_desk.services.item_view import MASK, FieldPair
 from ordinavo_desk.services.text_diff import Span, diff_spans
 from ordinavo_desk.ui.review.reason_texts import comparison_text, contribution_text, field_name
+from ordinavo_desk.ui.roles import DISPLAY, EDIT, FONT, TOOLTIP
 
 _Index = QModelIndex | QPersistentModelIndex
 
 FIELD, INCOMING, STORED, HOW = range(4)
 #: The runs of a value cell: a tuple of :class:`Span`.
-DIFF_ROLE = Qt.ItemDataRole.UserRole + 10
+DIFF_ROLE = int(Qt.ItemDataRole.UserRole.value) + 10
 #: The row's state: same / differs / incoming-only / stored-only / empty / corrected.
-STATE_ROLE = Qt.ItemDataRole.UserRole + 11
-KEY_ROLE = Qt.ItemDataRole.UserRole + 12
+STATE_ROLE = int(Qt.ItemDataRole.UserRole.value) + 11
+KEY_ROLE = int(Qt.ItemDataRole.UserRole.value) + 12
 
 #: Fields whose incoming value can be corrected (coordinates as "lat, lon").
 CORRECTABLE = frozenset(
@@ -177,7 +178,7 @@ class CompareModel(QAbstractTableModel):
             return None
         pair = self._rows[row]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             texts = self._texts.get(row)
             if texts is None:
                 texts = tuple(self._display(pair, c) for c in range(len(self._headers)))
@@ -192,17 +193,17 @@ class CompareModel(QAbstractTableModel):
             return spans[0 if column == INCOMING else 1]
         if role == STATE_ROLE:
             return self._state(pair)
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             if column == FIELD:
                 return self._bold if pair.state == "differs" else None
             if column == INCOMING and pair.key in self._corrected:
                 return self._italic
             return None
-        if role == Qt.ItemDataRole.EditRole:
+        if role == EDIT:
             return self._display(pair, column, editing=True)
         if role == KEY_ROLE:
             return pair.key
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(pair, column)
         return None
 
