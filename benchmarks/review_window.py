@@ -128,23 +128,29 @@ def run_once(db: Path, steps: int) -> dict[str, Any]:
 
 def child(db: Path, steps: int) -> int:
     """In the measured process: open the window, say when it is usable, then step."""
+    # what `ordinavo-desk` imports and does before its window shows (cli.window_commands)
+    import ordinavo_desk.cli  # noqa: F401, PLC0415 - the console script's module
+    from ordinavo_desk.cli.window_commands import desk_context  # noqa: PLC0415
+    from ordinavo_desk.services.data_key import install_data_key  # noqa: PLC0415
+    from ordinavo_desk.store.database import Store  # noqa: PLC0415
+
+    install_data_key()
+    store = Store(f"sqlite:///{db}")
+    context = desk_context(store)
     from PySide6.QtCore import QEventLoop, QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from ordinavo_desk.services.data_key import install_data_key  # noqa: PLC0415
-    from ordinavo_desk.services.desk_services import open_services  # noqa: PLC0415
-    from ordinavo_desk.services.profile_service import ProfileService  # noqa: PLC0415
-    from ordinavo_desk.store.database import Store  # noqa: PLC0415
+    from ordinavo_desk.ui import preferences  # noqa: PLC0415
     from ordinavo_desk.ui.app import configure_application  # noqa: PLC0415
-    from ordinavo_desk.ui.context import DeskContext  # noqa: PLC0415
     from ordinavo_desk.ui.main_window import MainWindow  # noqa: PLC0415
+    from ordinavo_desk.ui.theme import apply_theme  # noqa: PLC0415
+    from ordinavo_desk.ui.translation import install_translations  # noqa: PLC0415
 
-    install_data_key()
     app = QApplication(sys.argv[:1])
     configure_application(app)
-    store = Store(f"sqlite:///{db}")
-    profile = ProfileService(store).get()
-    window = MainWindow(context=DeskContext(profile, open_services(store)))
+    install_translations(app, preferences.language())
+    apply_theme(app, preferences.theme())
+    window = MainWindow(context=context)
     window.resize(1500, 900)
     workspace = window.workspace
     assert workspace is not None

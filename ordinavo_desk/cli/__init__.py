@@ -5,9 +5,9 @@ Commands that render nothing never import Qt.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from ordinavo_desk.cli.exit_codes import (
     EXIT_FAILURE,
@@ -17,19 +17,7 @@ from ordinavo_desk.cli.exit_codes import (
     EXIT_UNREACHABLE,
     EXIT_USAGE,
 )
-from ordinavo_desk.cli.local_commands import (
-    open_window,
-    run_demo,
-    run_import,
-    run_match_command,
-    run_reference,
-    run_remap,
-)
 from ordinavo_desk.cli.parser import build_parser
-from ordinavo_desk.cli.privacy_commands import run_retention, run_wipe
-from ordinavo_desk.cli.profile_commands import run_profile
-from ordinavo_desk.cli.review_commands import run_decide, run_export, run_status
-from ordinavo_desk.cli.sync_commands import run_sync
 from ordinavo_desk.domain.errors import DeskError, InputError, NotFoundError, StoreError
 from ordinavo_desk.i18n import _
 from ordinavo_desk.services.data_key import DataKeySource, install_data_key
@@ -48,19 +36,26 @@ __all__ = [
 ]
 
 
-#: Commands that work on the opened store (without one, the window opens).
-_STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Store], int]] = {
-    "remap": run_remap,
-    "import": run_import,
-    "reference": run_reference,
-    "profile": run_profile,
-    "sync": run_sync,
-    "decide": run_decide,
-    "status": run_status,
-    "export": run_export,
-    "wipe": run_wipe,
-    "retention": run_retention,
+#: Commands that work on the opened store (without one, the window opens): the module
+#: under ordinavo_desk.cli and the function, imported when the command runs (so that one
+#: command does not load the code of all the others).
+_STORE_COMMANDS: dict[str, tuple[str, str]] = {
+    "remap": ("local_commands", "run_remap"),
+    "import": ("local_commands", "run_import"),
+    "reference": ("local_commands", "run_reference"),
+    "profile": ("profile_commands", "run_profile"),
+    "sync": ("sync_commands", "run_sync"),
+    "decide": ("review_commands", "run_decide"),
+    "status": ("review_commands", "run_status"),
+    "export": ("review_commands", "run_export"),
+    "wipe": ("privacy_commands", "run_wipe"),
+    "retention": ("privacy_commands", "run_retention"),
 }
+
+
+def _command(module: str, name: str) -> Callable[..., int]:
+    found: Callable[..., int] = getattr(import_module(f"ordinavo_desk.cli.{module}"), name)
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -78,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(message.format(url=display_url(url)))
             return EXIT_OK
         if args.command == "match":
-            return run_match_command(args)
+            return _command("local_commands", "run_match_command")(args)
         if args.command == "sandbox":
             from ordinavo_desk.sandbox.__main__ import main as sandbox_main  # noqa: PLC0415
 
@@ -93,11 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         if args.command == "demo":
-            return run_demo(args)
+            return _command("window_commands", "run_demo")(args)
         store = Store(url)
         try:
-            command = _STORE_COMMANDS.get(args.command)
-            return command(args, store) if command is not None else open_window(store)
+            where = _STORE_COMMANDS.get(args.command)
+            if where is None:
+                return _command("window_commands", "open_window")(store)
+            return _command(*where)(args, store)
         finally:
             store.dispose()
     except (InputError, NotFoundError) as exc:

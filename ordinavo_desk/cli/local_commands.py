@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
-from typing import Any
 
-from ordinavo_desk.cli.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
-from ordinavo_desk.domain.errors import DeskError, InputError
+from ordinavo_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
+from ordinavo_desk.domain.errors import InputError
 from ordinavo_desk.i18n import _
-from ordinavo_desk.services.demo_service import demo_store_path, open_demo_store
-from ordinavo_desk.services.desk_services import open_services
 from ordinavo_desk.services.import_service import ImportService
 from ordinavo_desk.services.mapping_service import MappingService
 from ordinavo_desk.services.match_service import run_match
 from ordinavo_desk.services.profile_service import ProfileService
-from ordinavo_desk.services.review_service import ReviewService
-from ordinavo_desk.store.database import Store, display_url
+from ordinavo_desk.store.database import Store
 
 
 def run_import(args: argparse.Namespace, store: Store) -> int:
@@ -97,81 +91,3 @@ def run_remap(args: argparse.Namespace, store: Store) -> int:
         )
     )
     return EXIT_OK
-
-
-def run_demo(args: argparse.Namespace) -> int:
-    fresh = args.reset or not demo_store_path().exists()
-    if fresh:
-        print(_("building the demo store from the demo world ..."), file=sys.stderr)
-    store = open_demo_store(reset=args.reset)
-    try:
-        profile = ProfileService(store).get()
-        count = ImportService(store).item_count(profile)
-        print(
-            _("demo store: {path} ({n} items, profile '{profile}')").format(
-                path=demo_store_path(), n=count, profile=profile.name
-            )
-        )
-        if args.no_window:
-            return EXIT_OK
-        if args.screenshot is not None:
-            return render_screenshot(store, args)
-        if args.item is not None:
-            print(_("--item goes with --screenshot"), file=sys.stderr)
-            return EXIT_USAGE
-        return open_window(store)
-    finally:
-        store.dispose()
-
-
-def _context(store: Store) -> Any:
-    from ordinavo_desk.ui.context import DeskContext  # noqa: PLC0415 - Qt only for a window
-
-    profile = ProfileService(store).get()
-    return DeskContext(profile, open_services(store))
-
-
-def render_screenshot(store: Store, args: argparse.Namespace) -> int:
-    """Render the window offscreen with ``--item`` (or where the queue resumes) to
-    ``--screenshot``, in ``--language`` and ``--theme``."""
-    path: Path = args.screenshot
-    item: str | None = args.item
-    size: str = args.size
-    try:
-        width, height = (int(part) for part in size.lower().split("x", 1))
-    except ValueError:
-        print(_("--size: expected WIDTHxHEIGHT, e.g. 1500x900"), file=sys.stderr)
-        return EXIT_USAGE
-    profile = ProfileService(store).get()
-    item_id = None
-    if item is not None:
-        try:
-            item_id = ReviewService(store).find_item(profile, item)
-        except DeskError as error:
-            print(_("--item: {error}").format(error=error), file=sys.stderr)
-            return EXIT_USAGE
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ordinavo_desk.ui.app import render_window  # noqa: PLC0415 - Qt only for a window
-
-    written = render_window(
-        sys.argv[:1], _context(store), path, item_id, size=(width, height),
-        language=args.language, theme=args.theme,
-    )  # fmt: skip
-    if not written:
-        print(_("could not write {path}").format(path=path), file=sys.stderr)
-        return EXIT_FAILURE
-    print(path)
-    return EXIT_OK
-
-
-def open_window(store: Store) -> int:
-    from ordinavo_desk.ui.app import run_app  # noqa: PLC0415 - Qt only for a window
-
-    context = _context(store)
-    profile = context.profile
-    return run_app(
-        sys.argv[:1],
-        db_url=display_url(store.url),
-        profile_summary=f"{profile.name} ({profile.tenant} / {profile.source_system})",
-        context=context,
-    )

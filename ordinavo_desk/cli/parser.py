@@ -10,9 +10,7 @@ from typing import Any
 from ordinavo_desk import __version__
 from ordinavo_desk.domain.enums import Scope, Strategy, parse_scope
 from ordinavo_desk.i18n import _
-from ordinavo_desk.services.sync_service import (
-    DEFAULT_PAGE_SIZE,
-)
+from ordinavo_desk.services.sync_defaults import DEFAULT_PAGE_SIZE
 
 
 def _unknown(what: str, value: str, choices: Iterable[str]) -> argparse.ArgumentTypeError:

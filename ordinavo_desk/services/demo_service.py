@@ -14,7 +14,6 @@ from pathlib import Path
 from ordinavo_desk.domain.errors import StoreError
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.resources import resource_path
-from ordinavo_desk.services.import_service import ImportService
 from ordinavo_desk.services.payload_files import read_settings_document, settings_from
 from ordinavo_desk.services.profile_service import ProfileService
 from ordinavo_desk.store.database import Store, data_dir
@@ -55,6 +54,9 @@ def _remove_database(path: Path) -> None:
 
 def build_demo_store(path: Path, world: DemoWorld) -> None:
     """Create the demo store at ``path`` from ``world`` (replacing what was there)."""
+    # the importer (and the matching engine with it) loads only when a store is built
+    from ordinavo_desk.services.import_service import ImportService  # noqa: PLC0415
+
     partial = path.with_name(path.name + ".partial")
     _remove_database(partial)
     store = Store(_sqlite_url(partial))

@@ -25,7 +25,7 @@ from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.domain.reference import Contact, Customer, Location
 from ordinavo_desk.matching.geo import distance_m
 from ordinavo_desk.matching.links import Links
-from ordinavo_desk.services.review_service import current_links, current_status, default_author
+from ordinavo_desk.services.item_state import current_links, current_status, default_author
 from ordinavo_desk.store.audit_trail import AuditTrail
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.decision_repository import DecisionRepository, to_recorded

@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -20,16 +20,18 @@ from ordinavo_desk.connect.keys import (
     mask_key,
 )
 from ordinavo_desk.connect.retry import RetryPolicy
-from ordinavo_desk.connect.wire import HealthInfo
 from ordinavo_desk.domain.enums import Scope, Strategy
 from ordinavo_desk.domain.errors import InputError, NotFoundError
 from ordinavo_desk.domain.profile import Profile, ProfileSyncState, default_profile
 from ordinavo_desk.domain.settings import MappingSettings
-from ordinavo_desk.services.connection import ClientFactory, check_base_url, open_client
 from ordinavo_desk.services.payload_files import read_settings_document, settings_from
 from ordinavo_desk.services.scope_capabilities import Capability, capabilities, granted_scopes
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.profile_repository import ProfileRepository
+
+if TYPE_CHECKING:
+    from ordinavo_desk.connect.wire import HealthInfo
+    from ordinavo_desk.services.connection import ClientFactory
 
 #: ``profile test`` sends one request and reports what happened: no retries.
 TEST_RETRY = RetryPolicy(max_attempts=1)
@@ -203,7 +205,7 @@ class ProfileService:
         api_key: str | None,
         *,
         keys: ApiKeyStore,
-        client_factory: ClientFactory = open_client,
+        client_factory: ClientFactory | None = None,
         timeout: float | None = None,
     ) -> ConnectOutcome:
         """Connect profile ``name`` (created when missing) to the server at ``base_url``.
@@ -214,6 +216,9 @@ class ProfileService:
         backend, ``api_key`` must be None and the key comes from ORDINAVO_DESK_API_KEY (it
         is used, not stored).
         """
+        from ordinavo_desk.services.connection import check_base_url, open_client  # noqa: PLC0415
+
+        client_factory = client_factory or open_client
         url = check_base_url(base_url)
         key = self._key_to_use(name, api_key, keys)
         with client_factory(url, key.value, timeout, None) as client:
@@ -290,7 +295,7 @@ class ProfileService:
         name: str | None,
         *,
         keys: ApiKeyStore,
-        client_factory: ClientFactory = open_client,
+        client_factory: ClientFactory | None = None,
         timeout: float | None = None,
     ) -> TestOutcome:
         """One ``GET /integration/health`` with the profile's stored key: reachability,
@@ -302,6 +307,9 @@ class ProfileService:
                 f"'profile connect {profile.name} --url URL' first",
                 field="profile",
             )
+        from ordinavo_desk.services.connection import open_client  # noqa: PLC0415
+
+        client_factory = client_factory or open_client
         key = keys.load(profile.name)
         with client_factory(profile.base_url, key.value, timeout, TEST_RETRY) as client:
             started = time.perf_counter()

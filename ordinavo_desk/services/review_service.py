@@ -18,7 +18,6 @@ arrived, is reverted by a ``Revert`` that is pushed after it.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -48,6 +47,12 @@ from ordinavo_desk.matching.decision_plan import (
 )
 from ordinavo_desk.matching.links import Links
 from ordinavo_desk.matching.records import ExternalRefRecord
+from ordinavo_desk.services.item_state import (
+    current_links,
+    current_status,
+    default_author,
+    top_candidate,
+)
 from ordinavo_desk.store.audit_trail import AuditTrail
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.decision_repository import (
@@ -74,54 +79,11 @@ _STATE_AFTER = {
 }
 
 
-def default_author() -> str:
-    """The OS user: who decides, unless the caller says otherwise."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
-
-
 def _route(profile: Profile, item: ImportItemRow) -> Route:
     """An item pulled from a server goes back to it, whichever profile decides it."""
     if item.server_item_id:
         return Route.REVIEW
     return Route.LOCAL if profile.base_url is None else Route.UPSERT
-
-
-def _result(item: ImportItemRow) -> dict[str, Any] | None:
-    """The item's stored mapping result (wire form) if it is for the current version.
-    Read as JSON: validating the whole result with its candidates costs more than the
-    rest of recording a decision."""
-    if item.mapping_result is None or item.mapping_version != item.version:
-        return None
-    return item.mapping_result
-
-
-def _top_candidate(item: ImportItemRow) -> tuple[int, int | None] | None:
-    candidates = (_result(item) or {}).get("candidates") or []
-    if not candidates:
-        return None
-    top = candidates[0]
-    return int(top["customerId"]), top.get("customerLocationId")
-
-
-def current_links(item: ImportItemRow, latest: ReviewDecisionRow | None) -> Links:
-    """The item's links now: the latest decision's, else the mapping result's."""
-    if latest is not None:
-        return Links.from_json(latest.links_after)
-    result = _result(item)
-    if result is None:
-        return Links()
-    return Links(
-        result.get("customerId"), result.get("customerLocationId"), result.get("customerContactId")
-    )
-
-
-def current_status(item: ImportItemRow, latest: ReviewDecisionRow | None) -> str | None:
-    if latest is not None:
-        return latest.status_after
-    return item.mapping_status
 
 
 def _audit_state(status: str | None, links: dict[str, int | None], state: str) -> dict[str, Any]:
@@ -389,7 +351,7 @@ class ReviewService:
             source_system=item.source_system,
             payload=item.payload,
             linked=current_links(item, latest),
-            top_candidate=_top_candidate(item),
+            top_candidate=top_candidate(item),
         )
         if route is Route.LOCAL:
             highest = {kind: lookup.highest_id(kind) for kind in ExternalType}

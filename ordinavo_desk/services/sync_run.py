@@ -51,8 +51,8 @@ from ordinavo_desk.services.push_service import (
     PushStoppedError,
     PushSummary,
 )
+from ordinavo_desk.services.sync_defaults import DEFAULT_PAGE_SIZE
 from ordinavo_desk.services.sync_service import (
-    DEFAULT_PAGE_SIZE,
     PullInterruptedError,
     PullProgress,
     PullSummary,

@@ -46,6 +46,7 @@ from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.matching.engine import MappingEngine
 from ordinavo_desk.services.scope_capabilities import granted_scopes
+from ordinavo_desk.services.sync_defaults import DEFAULT_PAGE_SIZE
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.item_repository import (
     MAPPING_BY_DESK,
@@ -57,8 +58,6 @@ from ordinavo_desk.store.profile_repository import ProfileRepository
 from ordinavo_desk.store.reference_records import ReferenceRecords
 from ordinavo_desk.store.reference_repository import ReferenceRepository
 from ordinavo_desk.store.types import utcnow
-
-DEFAULT_PAGE_SIZE = 500
 
 #: The desk's review states for the server's (an open vocabulary: unknown ones are kept).
 _LOCAL_REVIEW_STATE = {

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.services.desk_services import DeskServices
 from ordinavo_desk.services.item_view import ItemViewService
 from ordinavo_desk.services.queue_service import QueueService
-from ordinavo_desk.services.review_service import ReviewService
-from ordinavo_desk.services.review_tools import ReviewTools
+
+if TYPE_CHECKING:
+    from ordinavo_desk.services.review_service import ReviewService
+    from ordinavo_desk.services.review_tools import ReviewTools
 
 
 @dataclass(frozen=True, slots=True)

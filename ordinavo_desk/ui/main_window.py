@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,16 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from ordinavo_desk import __version__
-from ordinavo_desk.domain.map_tiles import TileServer
 from ordinavo_desk.domain.profile import Profile
-from ordinavo_desk.services.tile_service import TileFetcher
 from ordinavo_desk.ui.background import Background
 from ordinavo_desk.ui.context import DeskContext
 from ordinavo_desk.ui.queue_view import QueueView
 from ordinavo_desk.ui.review.review_panel import ReviewPanel
 from ordinavo_desk.ui.review.review_workspace import ReviewWorkspace
-from ordinavo_desk.ui.review.sync_bar import SyncBar
-from ordinavo_desk.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from ordinavo_desk.domain.map_tiles import TileServer
+    from ordinavo_desk.services.tile_service import TileFetcher
+    from ordinavo_desk.ui.review.sync_bar import SyncBar
+    from ordinavo_desk.ui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.background = Background(self)
         self.workspace: ReviewWorkspace | None = None
+        self.sync_bar: SyncBar | None = None
         self._review_menu: QMenu | None = None
         self.queue_view: QueueView | None = None
         self.item_panel: ReviewPanel | None = None
@@ -107,15 +112,7 @@ class MainWindow(QMainWindow):
         self.item_panel = workspace.panel
         workspace.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
-        self.sync_bar = SyncBar(
-            context.profile,
-            runner=services.sync,
-            connection=services.connection,
-            conflicts=services.conflicts,
-            parent=self,
-        )
-        self.sync_bar.data_changed.connect(workspace.queue_model.reload)
-        workspace.recorded.connect(lambda _recorded: self.sync_bar.refresh_figures())
+        workspace.recorded.connect(self._recorded)
 
         self.profile_box = QComboBox()
         self.profile_box.setObjectName("profileSwitcher")
@@ -129,7 +126,6 @@ class MainWindow(QMainWindow):
             self._review_menu = self.menuBar().addMenu(self.tr("&Review"))
             self._review_menu.setObjectName("reviewMenu")
             self.menuBar().insertMenu(self.help_menu.menuAction(), self._review_menu)
-            self.file_menu.insertAction(self.quit_action, self.sync_bar.sync_action)
         review_menu = self._review_menu
         review_menu.clear()
         for name in ("confirmAction", "locationsAction", "searchAction", "correctAction",
@@ -146,7 +142,11 @@ class MainWindow(QMainWindow):
         top.setContentsMargins(6, 4, 6, 0)
         top.addWidget(QLabel(self.tr("Profile:")))
         top.addWidget(self.profile_box)
-        top.addWidget(self.sync_bar, 1)
+        # the sync strip comes once its services are loaded, off the UI thread (they bring
+        # the HTTP client and the decision code, which the first item does not need)
+        self._sync_slot = QHBoxLayout()
+        self._sync_slot.setContentsMargins(0, 0, 0, 0)
+        top.addLayout(self._sync_slot, 1)
         page = QWidget()
         page.setObjectName("reviewPage")
         layout = QVBoxLayout(page)
@@ -154,7 +154,32 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addWidget(workspace, 1)
+        self.background.submit(
+            services.load_all, lambda _none: self._attach_sync_bar(context), self._show_error
+        )
         return page
+
+    def _attach_sync_bar(self, context: DeskContext) -> None:
+        if context is not self.context or self.workspace is None:
+            return  # another profile by now
+        from ordinavo_desk.ui.review.sync_bar import SyncBar  # noqa: PLC0415
+
+        services = context.services
+        bar = SyncBar(
+            context.profile,
+            runner=services.sync,
+            connection=services.connection,
+            conflicts=services.conflicts,
+            parent=self,
+        )
+        bar.data_changed.connect(self.workspace.queue_model.reload)
+        self._sync_slot.addWidget(bar, 1)
+        self.file_menu.insertAction(self.quit_action, bar.sync_action)
+        self.sync_bar = bar
+
+    def _recorded(self, _recorded: object) -> None:
+        if self.sync_bar is not None:
+            self.sync_bar.refresh_figures()
 
     def _load_profiles(self, context: DeskContext) -> None:
         def names() -> list[tuple[str, str]]:
@@ -183,13 +208,14 @@ class MainWindow(QMainWindow):
     def switch_profile(self, profile: Profile) -> None:
         """Show the queue of another profile (its tenant, source system and rules)."""
         assert self.context is not None
-        old_bar = self.sync_bar
-        old_bar.wait()
-        self.file_menu.removeAction(old_bar.sync_action)
+        old_bar, self.sync_bar = self.sync_bar, None
+        if old_bar is not None:
+            old_bar.wait()
+            self.file_menu.removeAction(old_bar.sync_action)
         self.context = self.context.with_profile(profile)
         self.setCentralWidget(self._review(self.context))
-        self.file_menu.insertAction(self.quit_action, self.sync_bar.sync_action)
-        old_bar.deleteLater()
+        if old_bar is not None:
+            old_bar.deleteLater()
         self._load_tiles(self.context)
         self.statusBar().showMessage(
             self.tr("Profile {name}: tenant {tenant}.").format(
@@ -213,6 +239,8 @@ class MainWindow(QMainWindow):
             dialog.raise_()
             dialog.activateWindow()
             return dialog
+        from ordinavo_desk.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
+
         dialog = SettingsDialog(context.services.settings, self.background, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.profile_switched.connect(self._profile_switched)
@@ -239,6 +267,8 @@ class MainWindow(QMainWindow):
             return
         old, self._tiles = self._tiles, None
         if server.enabled:
+            from ordinavo_desk.services.tile_service import TileFetcher  # noqa: PLC0415
+
             self._tiles = TileFetcher(server)
             panel.map.set_tile_source(self._tiles, server.attribution)
         else:
@@ -248,7 +278,7 @@ class MainWindow(QMainWindow):
             old.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.workspace is not None:
+        if self.sync_bar is not None:
             self.sync_bar.wait()
         if self.item_panel is not None:
             self.item_panel.map.wait_for_tiles()

@@ -23,9 +23,10 @@ from ordinavo_desk.matching.decision_plan import (
 )
 from ordinavo_desk.matching.links import Links
 from ordinavo_desk.services.import_service import ImportService
+from ordinavo_desk.services.item_state import default_author
 from ordinavo_desk.services.record_search import search_records
 from ordinavo_desk.services.related_items import related_items
-from ordinavo_desk.services.review_service import ReviewService, default_author
+from ordinavo_desk.services.review_service import ReviewService
 from ordinavo_desk.store.audit_trail import AuditTrail
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.decision_repository import ClaimedError, StaleItemError

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,11 +39,8 @@ from PySide6.QtWidgets import (
 
 from ordinavo_desk.domain.decisions import RecordedDecision
 from ordinavo_desk.domain.enums import DecisionKind, Scope
-from ordinavo_desk.services import review_requests
-from ordinavo_desk.services.bulk_review import BulkLine
 from ordinavo_desk.services.item_view import INCOMING_CONTACT, ItemView
 from ordinavo_desk.services.queue_service import QueueFilter, QueueRow, QueueSort
-from ordinavo_desk.services.related_items import RelatedItem
 from ordinavo_desk.ui.background import Background
 from ordinavo_desk.ui.context import DeskContext
 from ordinavo_desk.ui.queue_model import QueueTableModel
@@ -54,9 +51,12 @@ from ordinavo_desk.ui.review.decision_dialogs import (
     LocationPickerDialog,
     RejectDialog,
 )
-from ordinavo_desk.ui.review.preview_dialogs import BulkConfirmDialog, RelatedItemsDialog
 from ordinavo_desk.ui.review.record_search_dialog import RecordSearchDialog
 from ordinavo_desk.ui.review.review_panel import ReviewPanel
+
+if TYPE_CHECKING:
+    from ordinavo_desk.services.bulk_review import BulkLine
+    from ordinavo_desk.services.related_items import RelatedItem
 
 LINKING = {DecisionKind.CONFIRM.value, DecisionKind.CHOOSE.value}
 
@@ -530,10 +530,10 @@ class ReviewWorkspace(QWidget):
             or candidate.proposed
             or (view.proposed_rank is None and not _linked(view) and candidate.rank == 1)
         ):
-            request = review_requests.confirm()
+            request = _requests().confirm()
             label = self.tr("Confirm")
         else:
-            request = review_requests.choose(candidate.customer_id, candidate.location_id)
+            request = _requests().choose(candidate.customer_id, candidate.location_id)
             label = self.tr("Choose {name}").format(
                 name=candidate.customer_name or candidate.customer_id
             )
@@ -558,12 +558,12 @@ class ReviewWorkspace(QWidget):
                 return
             corrections = self.panel.compare_model.corrections()
             if choice.location is None:
-                request = review_requests.choose(
+                request = _requests().choose(
                     candidate.customer_id, new_location=True, corrections=corrections
                 )
                 label = self.tr("Choose with a new location")
             else:
-                request = review_requests.choose(candidate.customer_id, choice.location.id)
+                request = _requests().choose(candidate.customer_id, choice.location.id)
                 label = self.tr("Choose {location}").format(location=choice.label)
             self._decide(view, request, label)
 
@@ -585,7 +585,7 @@ class ReviewWorkspace(QWidget):
             hit = dialog.choice()
             if hit is None:
                 return
-            request = review_requests.choose(hit.customer_id, hit.location_id)
+            request = _requests().choose(hit.customer_id, hit.location_id)
             self._decide(
                 view, request,
                 self.tr("Choose {name}").format(name=hit.customer_name or hit.customer_id),
@@ -616,7 +616,7 @@ class ReviewWorkspace(QWidget):
         if view is None or self._typing():
             return
         corrections = self.panel.compare_model.corrections()
-        self._decide(view, review_requests.create_new(corrections), self.tr("Create new"))
+        self._decide(view, _requests().create_new(corrections), self.tr("Create new"))
 
     def reject(self) -> None:
         view = self.view
@@ -626,7 +626,7 @@ class ReviewWorkspace(QWidget):
 
         def chosen() -> None:
             reason, text = dialog.choice()
-            self._decide(view, review_requests.reject(reason, text), self.tr("Reject"))
+            self._decide(view, _requests().reject(reason, text), self.tr("Reject"))
 
         self._open(dialog, chosen)
 
@@ -638,7 +638,7 @@ class ReviewWorkspace(QWidget):
 
         def chosen() -> None:
             until, note = dialog.choice()
-            self._decide(view, review_requests.defer(until, note), self.tr("Defer"))
+            self._decide(view, _requests().defer(until, note), self.tr("Defer"))
 
         self._open(dialog, chosen)
 
@@ -706,6 +706,8 @@ class ReviewWorkspace(QWidget):
     def _show_related(self, recorded: RecordedDecision, items: list[RelatedItem]) -> None:
         if not items or self.dialog is not None:
             return
+        from ordinavo_desk.ui.review.preview_dialogs import RelatedItemsDialog  # noqa: PLC0415
+
         names = self._customer_names()
         dialog = RelatedItemsDialog(
             recorded.item_external_id,
@@ -776,6 +778,8 @@ class ReviewWorkspace(QWidget):
             found = self.queue_model.queue_row(row)
             if found is not None and found.item_id in ids:
                 codes.extend(c for c in found.warnings if c not in codes)
+        from ordinavo_desk.ui.review.preview_dialogs import BulkConfirmDialog  # noqa: PLC0415
+
         context = self.context
         dialog = BulkConfirmDialog(
             lambda allowed: context.tools.preview_bulk(self.profile, ids, allowed),
@@ -789,7 +793,7 @@ class ReviewWorkspace(QWidget):
             if not lines:
                 return
             self._decide_many(
-                [(line.item_id, review_requests.confirm()) for line in lines],
+                [(line.item_id, _requests().confirm()) for line in lines],
                 self.tr("bulk confirmation of %n item(s)", "", len(lines)),
             )
 
@@ -866,6 +870,14 @@ class ReviewWorkspace(QWidget):
             )
             box.setObjectName("refusalBox")
             self._open(box, lambda: None)
+
+
+def _requests() -> Any:
+    """The decision requests (their module loads the wire models: on the first decision,
+    not at start)."""
+    from ordinavo_desk.services import review_requests  # noqa: PLC0415
+
+    return review_requests
 
 
 def _set_action(action: QAction, *, enabled: bool, tip: str) -> None:
