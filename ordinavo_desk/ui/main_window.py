@@ -97,8 +97,6 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.settings_action.setEnabled(context is not None)
-        if context is not None:
-            self._load_tiles(context)
         self.statusBar().showMessage(self.tr("Ready"))
 
     # -- review ----------------------------------------------------------------------------
@@ -154,9 +152,17 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addWidget(workspace, 1)
-        self.background.submit(
-            services.load_all, lambda _none: self._attach_sync_bar(context), self._show_error
-        )
+
+        # the rest of the services load once the first item is on screen (loading them
+        # meanwhile would compete with it for the interpreter)
+        def first_item_shown(_view: object) -> None:
+            workspace.item_shown.disconnect(first_item_shown)
+            self.background.submit(
+                services.load_all, lambda _none: self._attach_sync_bar(context), self._show_error
+            )
+            self._load_tiles(context)
+
+        workspace.item_shown.connect(first_item_shown)
         return page
 
     def _attach_sync_bar(self, context: DeskContext) -> None:
@@ -216,7 +222,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._review(self.context))
         if old_bar is not None:
             old_bar.deleteLater()
-        self._load_tiles(self.context)
         self.statusBar().showMessage(
             self.tr("Profile {name}: tenant {tenant}.").format(
                 name=profile.name, tenant=profile.tenant
@@ -259,7 +264,13 @@ class MainWindow(QMainWindow):
 
     def _load_tiles(self, context: DeskContext) -> None:
         """Tiles are off until someone switches them on in the settings."""
-        self.background.submit(context.services.settings.tiles, self._use_tiles, self._show_error)
+        services = context.services
+
+        def tiles() -> TileServer:
+            # the settings service and its imports load here, on the worker
+            return services.settings.tiles()
+
+        self.background.submit(tiles, self._use_tiles, self._show_error)
 
     def _use_tiles(self, server: TileServer) -> None:
         panel = self.item_panel

@@ -165,7 +165,8 @@ class ReviewWorkspace(QWidget):
         if not count or self.queue_view.table.currentIndex().isValid():
             return
         if self._current_item is not None:
-            self._select_item(self._current_item)  # the same item again, if still listed
+            # the same item again, if still listed (unless the reviewer picked one meanwhile)
+            self._select_item(self._current_item, unless_picked=True)
         else:
             self._resume()
 
@@ -212,14 +213,20 @@ class ReviewWorkspace(QWidget):
 
         self.background.submit(here, found, self._error)
 
-    def _select_item(self, item_id: int) -> None:
+    def _select_item(self, item_id: int, *, unless_picked: bool = False) -> None:
         context, wanted = self.context, self._filter
         sort, descending = self.queue_model.sort_key
+
+        def found(row: int | None) -> None:
+            if unless_picked and self.queue_view.table.currentIndex().isValid():
+                return
+            self._select_row(row if row is not None else 0)
+
         self.background.submit(
             lambda: context.queue.index_of(
                 self.profile, wanted, item_id, sort=sort, descending=descending
             ),
-            lambda row: self._select_row(row if row is not None else 0),
+            found,
             self._error,
         )
 
