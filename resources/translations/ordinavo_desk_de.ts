@@ -1501,7 +1501,7 @@
     <name>ReviewWorkspace</name>
     <message>
         <source>Confirm</source>
-        <extracomment>A message for the status bar. Emitted after each decision or undo has been recorded (tests and the sync bar). An item&apos;s view is on screen (the ItemView). The item on screen (kept across reloads of the queue) and whether one runs. Views shown (tests wait on it).</extracomment>
+        <extracomment>Views read ahead that are kept, and for how long one is shown without reading it again. How long an item stays on screen before its position is remembered and the next one read ahead. A message for the status bar. Emitted after each decision or undo has been recorded (tests and the sync bar). An item&apos;s view is on screen (the ItemView). The item on screen (kept across reloads of the queue) and whether one runs. Views read ahead (the next item&apos;s), by item id; dropped on every reload. Views shown (tests wait on it).</extracomment>
         <translation>Bestätigen</translation>
     </message>
     <message>

@@ -14,13 +14,14 @@ items are offered with a preview.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +60,12 @@ if TYPE_CHECKING:
     from ordinavo_desk.services.related_items import RelatedItem
 
 LINKING = {DecisionKind.CONFIRM.value, DecisionKind.CHOOSE.value}
+#: Views read ahead that are kept, and for how long one is shown without reading it again.
+PREFETCHED = 4
+FRESH_FOR_S = 10.0
+#: How long an item stays on screen before its position is remembered and the next one
+#: read ahead.
+SETTLE_MS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,8 @@ class ReviewWorkspace(QWidget):
         #: The item on screen (kept across reloads of the queue) and whether one runs.
         self._current_item: int | None = None
         self._reloading = False
+        #: Views read ahead (the next item's), by item id; dropped on every reload.
+        self._prefetched: dict[int, tuple[float, ItemView]] = {}
         self.undo_steps: list[UndoStep] = []
         self.last_refusal: str | None = None
         self.dialog: QWidget | None = None
@@ -150,6 +159,7 @@ class ReviewWorkspace(QWidget):
 
     def _reload_started(self) -> None:
         self._reloading = True
+        self._prefetched.clear()
 
     def _loaded(self, count: int) -> None:
         self._reloading = False
@@ -291,22 +301,65 @@ class ReviewWorkspace(QWidget):
             return
         self._current_item = item_id
         context = self.context
+        read_ahead = self._prefetched.pop(item_id, None)
+        cached = read_ahead[1] if read_ahead is not None else None
+        if read_ahead is not None and cached is not None:
+            # read ahead while the reviewer looked at the item before: shown at once; read
+            # again only when that was a while ago (a decision made on a view that has
+            # gone stale is refused cleanly anyway: it carries the sequence it saw)
+            self._show(generation, cached)
+            if time.monotonic() - read_ahead[0] < FRESH_FOR_S:
+                self._remember(item_id)
+                return
 
-        def remember(_view: ItemView) -> None:
-            # "resume where I stopped", after the item is on screen
+        def fresh(view: ItemView) -> None:
+            if cached is not None and _same(view, cached):
+                if generation == self._view_generation:
+                    self._remember(item_id)
+                return
+            if self._show(generation, view):
+                self._remember(item_id)
+
+        self.background.submit(
+            lambda: context.views.view(self.profile, item_id), fresh, self._error
+        )
+
+    def _remember(self, item_id: int) -> None:
+        """Remember the item ("resume where I stopped") and read the next one ahead, once
+        the item is on screen and the reviewer stays on it a moment: work started at once
+        would hold the interpreter while the window lays out and paints the item."""
+        generation = self._view_generation
+
+        def later() -> None:
+            if generation != self._view_generation:
+                return  # moved on: not worth remembering, the next one reads ahead
+            context = self.context
             self.background.submit(
                 lambda: context.queue.remember_position(self.profile, item_id),
                 lambda _none: None,
                 self._error,
             )
+            self._read_ahead_now()
 
-        def shown(view: ItemView) -> None:
-            if self._show(generation, view):
-                remember(view)
+        QTimer.singleShot(SETTLE_MS, self, later)  # dropped with the workspace
 
-        self.background.submit(
-            lambda: context.views.view(self.profile, item_id), shown, self._error
-        )
+    def _read_ahead_now(self) -> None:
+        """Read the next item's view while the reviewer looks at this one (J is the most
+        common next key)."""
+        row = self.queue_view.table.currentIndex().row() + 1
+        following = self.queue_model.queue_row(row) if row > 0 else None
+        if following is None or following.item_id in self._prefetched:
+            return
+        context, item_id, reloads = self.context, following.item_id, self.queue_model.reloads
+
+        def keep(view: ItemView) -> None:
+            if reloads != self.queue_model.reloads:
+                return  # the queue changed meanwhile (a decision, a filter)
+            self._prefetched[item_id] = (time.monotonic(), view)
+            while len(self._prefetched) > PREFETCHED:
+                self._prefetched.pop(next(iter(self._prefetched)))
+
+        self.background.submit(lambda: context.views.view(self.profile, item_id), keep, self._error)
 
     def _show(self, generation: int, view: ItemView) -> bool:
         if generation != self._view_generation:
@@ -894,6 +947,11 @@ def _set_action(action: QAction, *, enabled: bool, tip: str) -> None:
         action.setEnabled(enabled)
     if action.toolTip() != tip:
         action.setToolTip(tip)
+
+
+def _same(fresh: ItemView, shown: ItemView) -> bool:
+    """Nothing a reviewer would see changed between two reads of an item."""
+    return fresh == shown
 
 
 def _linked(view: ItemView | None) -> bool:
