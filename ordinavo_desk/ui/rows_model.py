@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ordinavo_desk.ui.headed_table_model import HeadedTableModel
 from ordinavo_desk.ui.roles import CHECK_STATE, DISPLAY, TOOLTIP
 
 T = TypeVar("T")
@@ -16,7 +17,7 @@ _Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
 
 
-class RowsModel(QAbstractTableModel, Generic[T]):
+class RowsModel(HeadedTableModel, Generic[T]):
     def __init__(
         self,
         columns: Sequence[Column],
@@ -27,6 +28,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     ) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
+        self._headers = tuple(header for header, _text in columns)
         self._rows: tuple[T, ...] = ()
         self._checked: list[bool] = []
         self._checkable = checkable
@@ -49,23 +51,6 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     def checked_rows(self) -> list[T]:
         return [row for row, on in zip(self._rows, self._checked, strict=True) if on]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section][0]
-        return None
 
     def _is_checkable(self, row: int) -> bool:
         return self._checkable is not None and self._checkable(self._rows[row])

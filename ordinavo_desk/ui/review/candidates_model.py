@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -18,6 +17,7 @@ from PySide6.QtGui import QFont
 
 from ordinavo_desk.domain.enums import CandidateOutcome
 from ordinavo_desk.services.item_view import CandidateView
+from ordinavo_desk.ui.headed_table_model import HeadedTableModel
 from ordinavo_desk.ui.review.reason_texts import reason_line
 from ordinavo_desk.ui.roles import ALIGNMENT, DISPLAY, FONT, TOOLTIP
 from ordinavo_desk.ui.units import distance_text
@@ -37,7 +37,7 @@ def outcome_text(outcome: CandidateOutcome) -> str:
     }.get(outcome, str(outcome))
 
 
-class CandidatesModel(QAbstractTableModel):
+class CandidatesModel(HeadedTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[CandidateView, ...] = ()
@@ -68,23 +68,6 @@ class CandidatesModel(QAbstractTableModel):
 
     def candidate(self, row: int) -> CandidateView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = index.row()

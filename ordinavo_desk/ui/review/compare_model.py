@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,6 +24,7 @@ from PySide6.QtGui import QFont
 from ordinavo_desk.domain.mapping import Reason
 from ordinavo_desk.services.item_view import MASK, FieldPair
 from ordinavo_desk.services.text_diff import Span, diff_spans
+from ordinavo_desk.ui.headed_table_model import HeadedTableModel
 from ordinavo_desk.ui.review.reason_texts import comparison_text, contribution_text, field_name
 from ordinavo_desk.ui.roles import DISPLAY, EDIT, FONT, TOOLTIP
 
@@ -69,7 +69,7 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     return lat, lon
 
 
-class CompareModel(QAbstractTableModel):
+class CompareModel(HeadedTableModel):
     corrections_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -139,23 +139,6 @@ class CompareModel(QAbstractTableModel):
             self.corrections_changed.emit()
 
     # -- the model -------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
