@@ -50,7 +50,6 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewPanel")
         self.view: ItemView | None = None
-        self._revealed = False
 
         self.title = QLabel(self.tr("No item selected"))
         self.title.setObjectName("itemTitle")
@@ -198,7 +197,6 @@ class ReviewPanel(QWidget):
 
     def show_view(self, view: ItemView | None) -> None:
         self.view = view
-        self._revealed = False
         if view is None:
             self.title.setText(self.tr("No item selected"))
             self.state.clear()
@@ -426,7 +424,6 @@ class ReviewPanel(QWidget):
         self.compare_model.set_fields(
             rows, candidate.reasons if candidate else (), keep_corrections=True
         )
-        self._revealed = True
         self.reveal.setEnabled(False)
 
 
