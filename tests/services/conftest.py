@@ -8,21 +8,9 @@ from collections.abc import Iterator
 import pytest
 
 from ordinavo_desk.store.database import Store
-from tests.sandbox.harness import Sandbox, reset_sandbox
-from tests.services.sync_harness import sync_sandbox
+from tests.services.sandbox_fixtures import sandbox, shared
 
-
-@pytest.fixture(scope="module")
-def shared() -> Iterator[Sandbox]:
-    with sync_sandbox() as running:
-        yield running
-
-
-@pytest.fixture
-def sandbox(shared: Sandbox) -> Iterator[Sandbox]:
-    """The module's server with fresh demo data and no faults."""
-    with reset_sandbox(shared) as fresh:
-        yield fresh
+__all__ = ["sandbox", "shared"]
 
 
 @pytest.fixture

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
+
+from ordinavo_desk.store.database import Store
+from tests.services.sandbox_fixtures import sandbox, shared
+from tests.ui.sync_harness import sqlite_store
+
+#: Fixtures of the window tests that sync: a sandbox per module, fresh per test.
+__all__ = ["sandbox", "shared"]
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +32,13 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not leaked, f"top-level widgets left open: {names}"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty SQLite store of the test."""
+    with sqlite_store(tmp_path) as opened:
+        yield opened
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:

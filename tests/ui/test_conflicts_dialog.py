@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,35 +15,15 @@ from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.services.conflict_service import ConflictService
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.ui.review.conflicts_dialog import ConflictsDialog
-from tests.sandbox.harness import Sandbox, reset_sandbox
+from tests.sandbox.harness import Sandbox
 from tests.services.conflict_harness import push, with_conflicts
-from tests.services.sync_harness import sync_sandbox
 from tests.services.test_sync_push import _outbox, _server_decisions, _server_items
 from tests.ui.conftest import wait_for
-from tests.ui.sync_harness import sqlite_store
 
 #: Where the screenshot goes: docs/screenshots/ when scripts/screenshots.py runs the test.
 SCREENSHOT = (
     Path(os.environ.get("ORDINAVO_DESK_SCREENSHOTS", tempfile.gettempdir())) / "conflict.png"
 )
-
-
-@pytest.fixture(scope="module")
-def shared() -> Iterator[Sandbox]:
-    with sync_sandbox() as running:
-        yield running
-
-
-@pytest.fixture
-def sandbox(shared: Sandbox) -> Iterator[Sandbox]:
-    with reset_sandbox(shared) as fresh:
-        yield fresh
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with sqlite_store(tmp_path) as opened:
-        yield opened
 
 
 def _dialog(qtbot: QtBot, store: Store, profile: Profile) -> ConflictsDialog:

@@ -5,11 +5,8 @@ running, offline and a refused key said plainly, a profile without a server."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QThread, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -20,31 +17,13 @@ from ordinavo_desk.services.connection import open_client
 from ordinavo_desk.services.sync_run import SyncPhase, SyncProgress, SyncStop
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.ui.review.sync_bar import SyncBar
-from tests.sandbox.harness import Sandbox, reset_sandbox, running_sandbox
+from tests.sandbox.harness import Sandbox, running_sandbox
 from tests.services.conflict_harness import decide, decide_on_server, keys_for, pulled
 from tests.services.review_harness import local_profile
-from tests.services.sync_harness import profile_for, sync_sandbox
+from tests.services.sync_harness import profile_for
 from tests.services.test_sync_push import _server_decisions
 from tests.ui.conftest import wait_for
-from tests.ui.sync_harness import Services, Ticker, services, sqlite_store
-
-
-@pytest.fixture(scope="module")
-def shared() -> Iterator[Sandbox]:
-    with sync_sandbox() as running:
-        yield running
-
-
-@pytest.fixture
-def sandbox(shared: Sandbox) -> Iterator[Sandbox]:
-    with reset_sandbox(shared) as fresh:
-        yield fresh
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with sqlite_store(tmp_path) as opened:
-        yield opened
+from tests.ui.sync_harness import Services, Ticker, services
 
 
 def one_try(

@@ -313,7 +313,7 @@ class ReviewWorkspace(QWidget):
                 return
 
         def fresh(view: ItemView) -> None:
-            if cached is not None and _same(view, cached):
+            if view == cached:  # nothing changed since it was read ahead
                 if generation == self._view_generation:
                     self._remember(item_id)
                 return
@@ -947,11 +947,6 @@ def _set_action(action: QAction, *, enabled: bool, tip: str) -> None:
         action.setEnabled(enabled)
     if action.toolTip() != tip:
         action.setToolTip(tip)
-
-
-def _same(fresh: ItemView, shown: ItemView) -> bool:
-    """Nothing a reviewer would see changed between two reads of an item."""
-    return fresh == shown
 
 
 def _linked(view: ItemView | None) -> bool:
