@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ordinavo_desk.services.review_service import ReviewService
     from ordinavo_desk.services.review_tools import ReviewTools
     from ordinavo_desk.services.sync_run import SyncRunner
+    from ordinavo_desk.services.tile_settings import TileSettingsService
 
 
 class DeskServices:
@@ -75,6 +76,13 @@ class DeskServices:
         from ordinavo_desk.services.desk_settings import DeskSettingsService  # noqa: PLC0415
 
         return DeskSettingsService(self._store)
+
+    @cached_property
+    def tile_settings(self) -> TileSettingsService:
+        """The map tile settings alone (without the settings window's profiles and keys)."""
+        from ordinavo_desk.services.tile_settings import TileSettingsService  # noqa: PLC0415
+
+        return TileSettingsService(self._store)
 
     def load_all(self) -> None:
         """Build every service now (a worker thread does this once the window is up)."""

@@ -24,7 +24,7 @@ from ordinavo_desk.services.connection import ClientFactory, check_base_url, ope
 from ordinavo_desk.services.connection_state import Reachability
 from ordinavo_desk.services.profile_service import ProfileService
 from ordinavo_desk.services.scope_capabilities import Capability, capabilities
-from ordinavo_desk.services.tile_service import TileSettingsService, default_cache_dir
+from ordinavo_desk.services.tile_settings import TileSettingsService, default_cache_dir
 from ordinavo_desk.store.database import Store
 
 #: Seconds a connection test may take, connecting and reading.

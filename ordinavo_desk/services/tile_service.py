@@ -1,4 +1,4 @@
-"""Map tiles: the tile settings kept in the store, and fetching tiles through a disk cache.
+"""Map tiles: fetching tiles through a disk cache (the settings: ``tile_settings``).
 
 ``TileFetcher.tile(z, x, y)`` is meant for a worker thread (the map asks for tiles off the
 UI thread). A fetcher holds one ``httpx.Client`` and sends one request at a time under a
@@ -13,7 +13,6 @@ hammered with every tile of every item.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import tempfile
@@ -24,65 +23,21 @@ from pathlib import Path
 from types import TracebackType
 
 import httpx
-from platformdirs import user_cache_dir
 
-from ordinavo_desk.domain.errors import SettingsError
 from ordinavo_desk.domain.map_tiles import (
-    DEFAULT_TILE_SERVER,
     TileFetchError,
     TilesDisabledError,
     TileServer,
-    tile_server_from,
 )
-from ordinavo_desk.store.database import APP_NAME, Store
-from ordinavo_desk.store.rows import DeskStateRow
+from ordinavo_desk.services.tile_settings import default_cache_dir
 
 _log = logging.getLogger(__name__)
 
-TILES_KEY = "tiles.server"
 #: Seconds to wait for a connection and for each read (one tile is small).
 TILE_TIMEOUT_S = 5.0
 #: Seconds without requests after the server failed (a Retry-After of a 429 wins).
 COOLDOWN_S = 30.0
 _DAY_S = 86_400.0
-
-
-def default_cache_dir() -> Path:
-    """``<user cache dir>/ordinavo-desk/tiles`` (e.g. ``~/.cache/ordinavo-desk/tiles``)."""
-    return Path(user_cache_dir(APP_NAME, appauthor=False)) / "tiles"
-
-
-class TileSettingsService:
-    """The desk's tile settings, as JSON under one key of the store's ``desk_state``."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    def get(self) -> TileServer:
-        """The saved settings; the default (switched off) when none are saved, or when the
-        saved ones are no longer valid (tiles are never switched on by accident)."""
-        with self._store.unit_of_work() as session:
-            state = session.get(DeskStateRow, TILES_KEY)
-            text = state.value if state is not None else None
-        if text is None:
-            return DEFAULT_TILE_SERVER
-        try:
-            data = json.loads(text)
-            if not isinstance(data, dict):
-                raise SettingsError("not a JSON object", field="tiles")
-            return tile_server_from(data)
-        except (ValueError, SettingsError) as exc:
-            _log.warning("ignoring unusable tile settings (tiles stay off): %s", exc)
-            return DEFAULT_TILE_SERVER
-
-    def save(self, server: TileServer) -> None:
-        text = json.dumps(server.model_dump(mode="json", by_alias=True), sort_keys=True)
-        with self._store.unit_of_work() as session:
-            state = session.get(DeskStateRow, TILES_KEY)
-            if state is None:
-                session.add(DeskStateRow(key=TILES_KEY, value=text))
-            else:
-                state.value = text
 
 
 class TileFetcher:

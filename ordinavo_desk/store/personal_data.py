@@ -19,11 +19,11 @@ from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import JSON, Text
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 from ordinavo_desk.domain.errors import StoreError
+from ordinavo_desk.store.types import json_type_for
 
 PREFIX = "enc1:"
 #: The contact fields that are personal data.
@@ -135,9 +135,7 @@ class PersonalJson(TypeDecorator[Any]):
         self.paths = paths
 
     def load_dialect_impl(self, dialect: Dialect) -> Any:
-        if dialect.name == "postgresql":
-            return dialect.type_descriptor(JSONB())
-        return dialect.type_descriptor(JSON())
+        return json_type_for(dialect)
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         return _convert(value, self.paths, encrypt_value)

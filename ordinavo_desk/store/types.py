@@ -6,12 +6,31 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
-#: JSON everywhere, JSONB on PostgreSQL.
-JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+def json_type_for(dialect: Dialect) -> TypeEngine[Any]:
+    """JSONB on PostgreSQL, JSON elsewhere. The PostgreSQL dialect (and its drivers'
+    modules) is imported only when a PostgreSQL store asks for it."""
+    if dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import JSONB  # noqa: PLC0415
+
+        return dialect.type_descriptor(JSONB())
+    return dialect.type_descriptor(JSON())
+
+
+class JsonDocument(TypeDecorator[Any]):
+    """JSON everywhere, JSONB on PostgreSQL."""
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        return json_type_for(dialect)
+
+
+JsonType = JsonDocument()
 
 
 class UtcDateTime(TypeDecorator[datetime]):

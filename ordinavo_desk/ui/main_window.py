@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from ordinavo_desk.services.tile_service import TileFetcher
     from ordinavo_desk.ui.review.sync_bar import SyncBar
     from ordinavo_desk.ui.settings_dialog import SettingsDialog
+
+
+#: How long the first item is on screen before the rest of the services load.
+REST_AFTER_FIRST_ITEM_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -153,14 +157,17 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(workspace, 1)
 
-        # the rest of the services load once the first item is on screen (loading them
-        # meanwhile would compete with it for the interpreter)
-        def first_item_shown(_view: object) -> None:
-            workspace.item_shown.disconnect(first_item_shown)
+        # the rest of the services load once the first item has been on screen a moment
+        # (loading them meanwhile would compete with it for the interpreter)
+        def load_the_rest() -> None:
             self.background.submit(
                 services.load_all, lambda _none: self._attach_sync_bar(context), self._show_error
             )
+
+        def first_item_shown(_view: object) -> None:
+            workspace.item_shown.disconnect(first_item_shown)
             self._load_tiles(context)
+            QTimer.singleShot(REST_AFTER_FIRST_ITEM_MS, self, load_the_rest)
 
         workspace.item_shown.connect(first_item_shown)
         return page
@@ -267,8 +274,7 @@ class MainWindow(QMainWindow):
         services = context.services
 
         def tiles() -> TileServer:
-            # the settings service and its imports load here, on the worker
-            return services.settings.tiles()
+            return services.tile_settings.get()
 
         self.background.submit(tiles, self._use_tiles, self._show_error)
 

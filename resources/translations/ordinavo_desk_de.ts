@@ -467,6 +467,7 @@
     <name>MainWindow</name>
     <message>
         <source>Ordinavo Desk</source>
+        <extracomment>How long the first item is on screen before the rest of the services load.</extracomment>
         <translation>Ordinavo Desk</translation>
     </message>
     <message>
@@ -654,7 +655,7 @@
     <name>MapPanel</name>
     <message>
         <source>No coordinates to show</source>
-        <extracomment>Fetches one tile&apos;s image bytes for (z, x, y) on a worker thread; None: no such tile. Room kept around the fitted points for markers and distance labels (pixels). Widest the scale bar may grow (pixels). Decoded tiles kept in memory (≈ 256 KiB each). Parallel tile requests (the fetcher sends one at a time; the second decodes meanwhile). A distance label moves beside its candidate when the line is shorter than this. Markers closer than this (pixels) are moved apart (their lines show where they lie). Spacing of the schematic grid (pixels).</extracomment>
+        <extracomment>Room kept around the fitted points for markers and distance labels (pixels). Widest the scale bar may grow (pixels). Decoded tiles kept in memory (≈ 256 KiB each). Parallel tile requests (the fetcher sends one at a time; the second decodes meanwhile).</extracomment>
         <translation>Keine Koordinaten zum Anzeigen</translation>
     </message>
     <message>
@@ -1501,7 +1502,7 @@
     <name>ReviewWorkspace</name>
     <message>
         <source>Confirm</source>
-        <extracomment>Views read ahead that are kept, and for how long one is shown without reading it again. How long an item stays on screen before its position is remembered and the next one read ahead. A message for the status bar. Emitted after each decision or undo has been recorded (tests and the sync bar). An item&apos;s view is on screen (the ItemView). The item on screen (kept across reloads of the queue) and whether one runs. Views read ahead (the next item&apos;s), by item id; dropped on every reload. Views shown (tests wait on it).</extracomment>
+        <extracomment>Views read ahead that are kept, and for how long one is shown without reading it again. How long an item stays on screen before its position is remembered. A message for the status bar. Emitted after each decision or undo has been recorded (tests and the sync bar). An item&apos;s view is on screen (the ItemView). The item on screen (kept across reloads of the queue) and whether one runs. Views read ahead (the next item&apos;s), by item id; dropped on every reload. Items whose read ahead is under way, and the item (with its generation) that waits for one of them to arrive instead of being read a second time. Views shown (tests wait on it).</extracomment>
         <translation>Bestätigen</translation>
     </message>
     <message>

@@ -26,12 +26,8 @@ from ordinavo_desk.domain.map_tiles import (
     openstreetmap_preset,
     tile_server_from,
 )
-from ordinavo_desk.services.tile_service import (
-    TILES_KEY,
-    TileFetcher,
-    TileSettingsService,
-    default_cache_dir,
-)
+from ordinavo_desk.services.tile_service import TileFetcher
+from ordinavo_desk.services.tile_settings import TILES_KEY, TileSettingsService, default_cache_dir
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.store.rows import DeskStateRow
 from tests.services.tile_harness import TileStub, tile_png, tile_server

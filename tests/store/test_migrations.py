@@ -73,3 +73,39 @@ def test_the_known_head_is_alembics_head() -> None:
     from ordinavo_desk.store.migrate import HEAD_REVISION, head_revision
 
     assert head_revision() == HEAD_REVISION
+
+
+def test_the_open_queue_index_is_partial_on_both_backends(db_url: str) -> None:
+    # the model leaves the WHERE out (see rows.ImportItemRow); the migration creates it
+    engine = open_engine(db_url)
+    try:
+        upgrade_to_head(engine)
+        with engine.connect() as connection:
+            if engine.dialect.name == "sqlite":
+                sql = connection.execute(
+                    text("SELECT sql FROM sqlite_master WHERE name = 'ix_import_items_queue_open'")
+                ).scalar_one()
+            else:
+                sql = connection.execute(
+                    text("SELECT indexdef FROM pg_indexes WHERE indexname = :name"),
+                    {"name": "ix_import_items_queue_open"},
+                ).scalar_one()
+        assert "WHERE" in sql.upper()
+        assert "deferred" in sql and "pending" in sql
+    finally:
+        engine.dispose()
+
+
+def test_loading_the_models_does_not_import_the_postgresql_dialect() -> None:
+    # every SQLite desk would pay for it at start (the dialect imports all its drivers)
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ordinavo_desk.store.rows, ordinavo_desk.store.database;"
+        "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy.dialects.postgresql')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "[]"

@@ -25,7 +25,7 @@ from ordinavo_desk.domain.profile import Profile
 from ordinavo_desk.services.connection_state import Reachability
 from ordinavo_desk.services.desk_settings import DeskSettingsService
 from ordinavo_desk.services.profile_service import ProfileService
-from ordinavo_desk.services.tile_service import TileSettingsService
+from ordinavo_desk.services.tile_settings import TileSettingsService
 from ordinavo_desk.store.database import Store
 from ordinavo_desk.ui import preferences
 from ordinavo_desk.ui.background import Background
