@@ -87,9 +87,8 @@ class CandidateView:
     customer_name: str | None
     customer_number: str | None
     customer_status: CustomerStatus | None
+    #: The candidate's location (the customer's others: ``ItemViewService.locations``).
     location: Location | None
-    #: The customer's other locations (to choose one of them instead).
-    other_locations: tuple[Location, ...]
     #: The customer's contact the comparison shows (the linked one, or one of the same
     #: name), personal fields masked.
     contact: Contact | None
@@ -188,6 +187,17 @@ class ItemViewService:
         with self._store.unit_of_work() as session:
             return _build(session, profile, item_id)
 
+    def locations(self, profile: Profile, customer_id: int) -> tuple[Location, ...]:
+        """Every location of a customer of the profile's tenant, in id order (to choose
+        another one than the candidate's)."""
+        with self._store.unit_of_work() as session:
+            customer = ReferenceRepository(session, profile.tenant).customer(customer_id)
+        if customer is None:
+            raise NotFoundError(
+                f"customer {customer_id} does not exist in tenant '{profile.tenant}'"
+            )
+        return customer.locations
+
     def reveal(self, profile: Profile, item_id: int, contact: str | int) -> dict[str, str | None]:
         """The personal fields of the item's incoming contact (``"incoming"``) or of the
         stored contact with this id; the audit trail records who revealed which."""
@@ -257,8 +267,16 @@ def _build(session: Session, profile: Profile, item_id: int) -> ItemView:
     wanted = [c.customer_id for c in ranked]
     if links.customer_id is not None:
         wanted.append(links.customer_id)
+    references = ReferenceRepository(session, tenant)
+    # of the customers' locations only those the view shows
+    shown = {c.customer_location_id for c in ranked} | {links.location_id}
+    if links.contact_id is not None:
+        shown.add(references.contact_location(links.contact_id))
     customers = {
-        c.id: c for c in ReferenceRepository(session, tenant).customers(sorted(set(wanted)))
+        c.id: c
+        for c in references.customers(
+            sorted(set(wanted)), only_locations={i for i in shown if i is not None}
+        )
     }
     candidates = tuple(
         _candidate(rank, c, customers.get(c.customer_id), links, incoming)
@@ -302,11 +320,6 @@ def _candidate(
     rank: int, found: Candidate, customer: Customer | None, links: Links, incoming: Incoming
 ) -> CandidateView:
     location = _location_of(customer, found.customer_location_id)
-    others = tuple(
-        loc
-        for loc in (customer.locations if customer else ())
-        if loc.id != found.customer_location_id
-    )
     contact = _contact_for(customer, links, incoming.contact, found.customer_id)
     incoming_at = _coordinates(incoming.location)
     stored_at = _coordinates(location.model_dump(by_alias=True)) if location else None
@@ -326,7 +339,6 @@ def _candidate(
         customer_number=customer.customer_number if customer else None,
         customer_status=customer.status if customer else None,
         location=location,
-        other_locations=others,
         contact=_masked_contact(contact),
         proposed=links.customer_id == found.customer_id
         and (links.location_id is None or links.location_id == found.customer_location_id),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -86,12 +86,25 @@ class ReferenceRepository:
         customers = self.customers([customer_id])
         return customers[0] if customers else None
 
-    def customers(self, ids: Sequence[int]) -> list[Customer]:
-        """The customers with these ids, with locations, contacts and references."""
+    def customers(
+        self, ids: Sequence[int], *, only_locations: Collection[int] | None = None
+    ) -> list[Customer]:
+        """The customers with these ids, with locations, contacts and references.
+
+        ``only_locations``: of their locations only these (what a view of one item shows:
+        a chain's hundreds of branches are read when someone asks for them)."""
         out: list[Customer] = []
         for chunk in _chunks(ids):
-            out.extend(self._load(CustomerRow.id.in_(chunk)))
+            out.extend(self._load(CustomerRow.id.in_(chunk), only_locations))
         return out
+
+    def contact_location(self, contact_id: int) -> int | None:
+        """The location a contact of the tenant belongs to, if any."""
+        return self._session.scalar(
+            select(ContactRow.location_id).where(
+                ContactRow.tenant == self.tenant, ContactRow.id == contact_id
+            )
+        )
 
     def iter_customers(self, batch_size: int = 2000) -> Iterator[Customer]:
         """Every customer of the tenant in id order, streamed in batches."""
@@ -106,7 +119,9 @@ class ReferenceRepository:
             yield from self._load(CustomerRow.id.in_(ids))
             last = ids[-1]
 
-    def _load(self, condition: Any) -> list[Customer]:
+    def _load(
+        self, condition: Any, only_locations: Collection[int] | None = None
+    ) -> list[Customer]:
         tenant = self.tenant
         rows = list(
             self._session.scalars(
@@ -120,12 +135,11 @@ class ReferenceRepository:
         ids = [row.id for row in rows]
         # sorted here, not by the query: asked to order by id, SQLite (without statistics)
         # walks every location of the tenant in id order instead of the customer index
+        where_locations = [LocationRow.tenant == tenant, LocationRow.customer_id.in_(ids)]
+        if only_locations is not None:
+            where_locations.append(LocationRow.id.in_(sorted(only_locations)))
         locations = sorted(
-            self._session.scalars(
-                select(LocationRow).where(
-                    LocationRow.tenant == tenant, LocationRow.customer_id.in_(ids)
-                )
-            ),
+            self._session.scalars(select(LocationRow).where(*where_locations)),
             key=lambda row: row.id,
         )
         contacts = sorted(

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from ordinavo_desk.domain.decisions import RecordedDecision
 from ordinavo_desk.domain.enums import DecisionKind, Scope
-from ordinavo_desk.services.item_view import INCOMING_CONTACT, ItemView
+from ordinavo_desk.services.item_view import INCOMING_CONTACT, CandidateView, ItemView
 from ordinavo_desk.services.queue_service import QueueFilter, QueueRow, QueueSort
 from ordinavo_desk.ui.background import Background
 from ordinavo_desk.ui.context import DeskContext
@@ -56,6 +56,7 @@ from ordinavo_desk.ui.review.record_search_dialog import RecordSearchDialog
 from ordinavo_desk.ui.review.review_panel import ReviewPanel
 
 if TYPE_CHECKING:
+    from ordinavo_desk.domain.reference import Location
     from ordinavo_desk.services.bulk_review import BulkLine
     from ordinavo_desk.services.related_items import RelatedItem
 
@@ -63,8 +64,7 @@ LINKING = {DecisionKind.CONFIRM.value, DecisionKind.CHOOSE.value}
 #: Views read ahead that are kept, and for how long one is shown without reading it again.
 PREFETCHED = 4
 FRESH_FOR_S = 10.0
-#: How long an item stays on screen before its position is remembered and the next one
-#: read ahead.
+#: How long an item stays on screen before its position is remembered.
 SETTLE_MS = 120
 
 
@@ -103,6 +103,10 @@ class ReviewWorkspace(QWidget):
         self._reloading = False
         #: Views read ahead (the next item's), by item id; dropped on every reload.
         self._prefetched: dict[int, tuple[float, ItemView]] = {}
+        #: Items whose read ahead is under way, and the item (with its generation) that
+        #: waits for one of them to arrive instead of being read a second time.
+        self._reading_ahead: set[int] = set()
+        self._awaited: tuple[int, int] | None = None
         self.undo_steps: list[UndoStep] = []
         self.last_refusal: str | None = None
         self.dialog: QWidget | None = None
@@ -300,17 +304,24 @@ class ReviewWorkspace(QWidget):
                 self._update_actions()
             return
         self._current_item = item_id
-        context = self.context
         read_ahead = self._prefetched.pop(item_id, None)
-        cached = read_ahead[1] if read_ahead is not None else None
-        if read_ahead is not None and cached is not None:
+        if read_ahead is not None:
             # read ahead while the reviewer looked at the item before: shown at once; read
             # again only when that was a while ago (a decision made on a view that has
             # gone stale is refused cleanly anyway: it carries the sequence it saw)
-            self._show(generation, cached)
+            self._show(generation, read_ahead[1])
             if time.monotonic() - read_ahead[0] < FRESH_FOR_S:
                 self._remember(item_id)
                 return
+            self._read(generation, item_id, read_ahead[1])
+        elif item_id in self._reading_ahead:
+            # its read ahead is under way: shown when it arrives, not read twice
+            self._awaited = (generation, item_id)
+        else:
+            self._read(generation, item_id, None)
+
+    def _read(self, generation: int, item_id: int, cached: ItemView | None) -> None:
+        context = self.context
 
         def fresh(view: ItemView) -> None:
             if view == cached:  # nothing changed since it was read ahead
@@ -325,41 +336,58 @@ class ReviewWorkspace(QWidget):
         )
 
     def _remember(self, item_id: int) -> None:
-        """Remember the item ("resume where I stopped") and read the next one ahead, once
-        the item is on screen and the reviewer stays on it a moment: work started at once
-        would hold the interpreter while the window lays out and paints the item."""
+        """Read the next item ahead now (J is the most common next key), and remember this
+        one ("resume where I stopped") once the reviewer stays on it a moment."""
+        self._read_ahead_now()
         generation = self._view_generation
 
         def later() -> None:
             if generation != self._view_generation:
-                return  # moved on: not worth remembering, the next one reads ahead
+                return  # moved on: not worth remembering
             context = self.context
             self.background.submit(
                 lambda: context.queue.remember_position(self.profile, item_id),
                 lambda _none: None,
                 self._error,
             )
-            self._read_ahead_now()
 
         QTimer.singleShot(SETTLE_MS, self, later)  # dropped with the workspace
 
     def _read_ahead_now(self) -> None:
-        """Read the next item's view while the reviewer looks at this one (J is the most
-        common next key)."""
         row = self.queue_view.table.currentIndex().row() + 1
         following = self.queue_model.queue_row(row) if row > 0 else None
-        if following is None or following.item_id in self._prefetched:
+        if following is None:
             return
-        context, item_id, reloads = self.context, following.item_id, self.queue_model.reloads
+        item_id = following.item_id
+        if item_id in self._prefetched or item_id in self._reading_ahead:
+            return
+        context, reloads = self.context, self.queue_model.reloads
+        self._reading_ahead.add(item_id)
 
-        def keep(view: ItemView) -> None:
-            if reloads != self.queue_model.reloads:
-                return  # the queue changed meanwhile (a decision, a filter)
+        def arrived(view: ItemView) -> None:
+            self._reading_ahead.discard(item_id)
+            stale = reloads != self.queue_model.reloads  # a decision, a filter meanwhile
+            awaited, self._awaited = self._awaited, None
+            if awaited is not None and awaited[1] == item_id:
+                if stale:
+                    self._read(awaited[0], item_id, None)
+                elif self._show(awaited[0], view):
+                    self._remember(item_id)
+                return
+            self._awaited = awaited
+            if stale:
+                return
             self._prefetched[item_id] = (time.monotonic(), view)
             while len(self._prefetched) > PREFETCHED:
                 self._prefetched.pop(next(iter(self._prefetched)))
 
-        self.background.submit(lambda: context.views.view(self.profile, item_id), keep, self._error)
+        def failed(error: BaseException) -> None:
+            self._reading_ahead.discard(item_id)
+            if self._awaited is not None and self._awaited[1] == item_id:
+                self._awaited = None
+                self._error(error)
+
+        self.background.submit(lambda: context.views.view(self.profile, item_id), arrived, failed)
 
     def _show(self, generation: int, view: ItemView) -> bool:
         if generation != self._view_generation:
@@ -603,8 +631,23 @@ class ReviewWorkspace(QWidget):
         view, candidate = self.view, self.panel.selected_candidate()
         if view is None or candidate is None:
             return
+        context, customer_id = self.context, candidate.customer_id
+
+        def opened(locations: tuple[Location, ...]) -> None:
+            if self.view is not view or self.dialog is not None:
+                return  # moved on meanwhile
+            self._pick_location(view, candidate, locations)
+
+        self.background.submit(
+            lambda: context.views.locations(self.profile, customer_id), opened, self._error
+        )
+
+    def _pick_location(
+        self, view: ItemView, candidate: CandidateView, all_locations: tuple[Location, ...]
+    ) -> None:
+        # the candidate's own first, then the customer's others in id order
         locations = [loc for loc in (candidate.location,) if loc is not None]
-        locations += list(candidate.other_locations)
+        locations += [loc for loc in all_locations if loc.id != candidate.location_id]
         dialog = LocationPickerDialog(
             candidate.customer_name or str(candidate.customer_id),
             locations,
