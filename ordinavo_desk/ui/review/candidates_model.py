@@ -4,25 +4,16 @@ outcome, distance and one line of reasons."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QFont, QStandardItem
 
 from ordinavo_desk.domain.enums import CandidateOutcome
 from ordinavo_desk.services.item_view import CandidateView
-from ordinavo_desk.ui.headed_table_model import HeadedTableModel
 from ordinavo_desk.ui.review.reason_texts import reason_line
 from ordinavo_desk.ui.roles import ALIGNMENT, DISPLAY, FONT, TOOLTIP
+from ordinavo_desk.ui.standard_table import StandardTable, cell
 from ordinavo_desk.ui.units import distance_text
-
-_Index = QModelIndex | QPersistentModelIndex
 
 RANK, CUSTOMER, LOCATION, SCORE, OUTCOME, DISTANCE, REASONS = range(7)
 
@@ -37,58 +28,52 @@ def outcome_text(outcome: CandidateOutcome) -> str:
     }.get(outcome, str(outcome))
 
 
-class CandidatesModel(HeadedTableModel):
+class CandidatesModel(StandardTable):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            (
+                self.tr("#"),
+                self.tr("Customer"),
+                self.tr("Location"),
+                self.tr("Score"),
+                self.tr("Outcome"),
+                self.tr("Distance"),
+                self.tr("Why"),
+            ),
+            parent,
+        )
         self._rows: tuple[CandidateView, ...] = ()
-        self._texts: list[tuple[str, ...]] = []
-        self._reasons: list[str] = []
         self._bold = QFont()
         self._bold.setBold(True)
-        self._headers = (
-            self.tr("#"),
-            self.tr("Customer"),
-            self.tr("Location"),
-            self.tr("Score"),
-            self.tr("Outcome"),
-            self.tr("Distance"),
-            self.tr("Why"),
-        )
+        self._right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_candidates(self, rows: Sequence[CandidateView]) -> None:
-        self.beginResetModel()
         self._rows = tuple(rows)
-        # the texts once per item: views ask for them many times while painting
-        self._texts = [
-            tuple(self._display(row, column) for column in range(len(self._headers)))
-            for row in self._rows
-        ]
-        self._reasons = [reason_line(row.reasons).replace(" · ", "\n") for row in self._rows]
-        self.endResetModel()
+        self.replace_rows(self._cells(candidate) for candidate in self._rows)
+
+    def _cells(self, candidate: CandidateView) -> list[QStandardItem]:
+        font = self._bold if candidate.proposed else None
+        cells = []
+        for column in range(self.columnCount()):
+            tooltip = None
+            if column == REASONS:
+                tooltip = reason_line(candidate.reasons).replace(" · ", "\n")
+            elif column == RANK and candidate.proposed:
+                tooltip = self.tr("The rules propose this candidate")
+            cells.append(
+                cell(
+                    {
+                        DISPLAY: self._display(candidate, column),
+                        FONT: font,
+                        ALIGNMENT: self._right if column in {RANK, SCORE, DISTANCE} else None,
+                        TOOLTIP: tooltip,
+                    }
+                )
+            )
+        return cells
 
     def candidate(self, row: int) -> CandidateView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._rows):
-            return None
-        column = index.column()
-        if role == DISPLAY:
-            return self._texts[row][column]
-        candidate = self._rows[row]
-        if role == FONT:
-            return self._bold if candidate.proposed else None
-        if role == ALIGNMENT:
-            if column in {RANK, SCORE, DISTANCE}:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role == TOOLTIP:
-            if column == REASONS:
-                return self._reasons[row]
-            if column == RANK and candidate.proposed:
-                return self.tr("The rules propose this candidate")
-        return None
 
     def _display(self, candidate: CandidateView, column: int) -> str:
         if column == RANK:

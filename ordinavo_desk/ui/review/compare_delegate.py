@@ -1,14 +1,22 @@
 """Paints the value cells of the comparison with their differing runs marked (also within
 a value: ``Hachestr. 12`` against ``Hachestraße 12``), in colours taken from the palette so
-that light and dark themes both read well."""
+that light and dark themes both read well; and gives the editor of a correction what came
+in (blank where the cell says "(not given)")."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
-from ordinavo_desk.ui.review.compare_model import DIFF_ROLE, STATE_ROLE
+from ordinavo_desk.ui.review.compare_model import DIFF_ROLE, INCOMING, STATE_ROLE, CompareModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -20,6 +28,17 @@ def mark_colour(palette: QPalette) -> QColor:
 
 
 class CompareDelegate(QStyledItemDelegate):
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        model = index.model()
+        if (
+            isinstance(editor, QLineEdit)
+            and isinstance(model, CompareModel)
+            and index.column() == INCOMING
+        ):
+            editor.setText(model.incoming_text(index.row()))
+            return
+        super().setEditorData(editor, index)
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         spans = index.data(DIFF_ROLE)
         state = index.data(STATE_ROLE)

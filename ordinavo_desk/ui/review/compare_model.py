@@ -12,21 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem
 
 from ordinavo_desk.domain.mapping import Reason
 from ordinavo_desk.services.item_view import MASK, FieldPair
 from ordinavo_desk.services.text_diff import Span, diff_spans
-from ordinavo_desk.ui.headed_table_model import HeadedTableModel
 from ordinavo_desk.ui.review.reason_texts import comparison_text, contribution_text, field_name
 from ordinavo_desk.ui.roles import DISPLAY, EDIT, FONT, TOOLTIP
+from ordinavo_desk.ui.standard_table import EDITABLE, READ_ONLY, StandardTable, cell
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -69,25 +63,26 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     return lat, lon
 
 
-class CompareModel(HeadedTableModel):
+class CompareModel(StandardTable):
     corrections_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            (
+                self.tr("Field"),
+                self.tr("Incoming"),
+                self.tr("Candidate"),
+                self.tr("How it compared"),
+            ),
+            parent,
+        )
         self._rows: tuple[FieldPair, ...] = ()
         self._reasons: dict[str, Reason] = {}
         self._corrected: dict[str, str] = {}
-        self._forget()
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._headers = (
-            self.tr("Field"),
-            self.tr("Incoming"),
-            self.tr("Candidate"),
-            self.tr("How it compared"),
-        )
 
     # -- content ---------------------------------------------------------------------------
 
@@ -98,18 +93,11 @@ class CompareModel(HeadedTableModel):
         *,
         keep_corrections: bool = False,
     ) -> None:
-        self.beginResetModel()
         self._rows = tuple(rows)
         self._reasons = {reason.field: reason for reason in reasons}
         if not keep_corrections:
             self._corrected = {}
-        self._forget()
-        self.endResetModel()
-
-    def _forget(self) -> None:
-        """Drop the texts worked out for painting (after the rows or corrections changed)."""
-        self._texts: dict[int, tuple[str, ...]] = {}
-        self._spans: dict[int, tuple[tuple[Span, ...], tuple[Span, ...]]] = {}
+        self.replace_rows(self._cells(pair) for pair in self._rows)
 
     def field_pair(self, row: int) -> FieldPair | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -138,16 +126,83 @@ class CompareModel(HeadedTableModel):
             self.set_fields(self._rows, tuple(self._reasons.values()))
             self.corrections_changed.emit()
 
-    # -- the model -------------------------------------------------------------------------
+    def apply_corrections(self, corrected: Mapping[str, str]) -> None:
+        """Take over corrections made on another candidate's comparison (the item's)."""
+        self._corrected = {k: v for k, v in corrected.items() if self.row_of(k) >= 0}
+        for key in self._corrected:
+            self._refresh(self.row_of(key))
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    @property
+    def corrected_values(self) -> dict[str, str]:
+        return dict(self._corrected)
+
+    def incoming_text(self, row: int) -> str:
+        """What came in for the field (as corrected), for an editor: blank when nothing
+        came (the cell shows "(not given)" then)."""
+        pair = self.field_pair(row)
+        return (self._incoming(pair) or "") if pair is not None else ""
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != EDIT or not index.isValid() or index.column() != INCOMING:
+            return False
         pair = self._rows[index.row()]
-        if index.column() == INCOMING and pair.key in CORRECTABLE:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        if pair.key not in CORRECTABLE:
+            return False
+        text = str(value).strip()
+        if pair.key == "location.coordinates" and text and parse_coordinates(text) is None:
+            return False
+        if text == (pair.incoming or ""):
+            self._corrected.pop(pair.key, None)
+        else:
+            self._corrected[pair.key] = text
+        self._refresh(index.row())
+        self.corrections_changed.emit()
+        return True
+
+    # -- the cells -------------------------------------------------------------------------
+
+    def _refresh(self, row: int) -> None:
+        """Make a row's cells again (after its correction changed)."""
+        for column, fresh in enumerate(self._cells(self._rows[row])):
+            item = self.item(row, column)
+            for role in (DISPLAY, FONT, TOOLTIP, DIFF_ROLE, STATE_ROLE):
+                item.setData(fresh.data(role), role)
+
+    def _cells(self, pair: FieldPair) -> list[QStandardItem]:
+        state = self._state(pair)
+        spans = self._spans_of(pair) if state in {"differs", "corrected"} else ((), ())
+        shared = {STATE_ROLE: state, KEY_ROLE: pair.key}
+        return [
+            cell(
+                {
+                    DISPLAY: self._display(pair, FIELD),
+                    FONT: self._bold if pair.state == "differs" else None,
+                    TOOLTIP: self._tooltip(pair, FIELD),
+                    **shared,
+                }
+            ),
+            cell(
+                {
+                    DISPLAY: self._display(pair, INCOMING),
+                    FONT: self._italic if pair.key in self._corrected else None,
+                    TOOLTIP: self._tooltip(pair, INCOMING),
+                    DIFF_ROLE: spans[0],
+                    **shared,
+                },
+                EDITABLE if pair.key in CORRECTABLE else READ_ONLY,
+            ),
+            cell(
+                {
+                    DISPLAY: self._display(pair, STORED),
+                    TOOLTIP: self._tooltip(pair, STORED),
+                    DIFF_ROLE: spans[1],
+                    **shared,
+                }
+            ),
+            cell({DISPLAY: self._display(pair, HOW), TOOLTIP: self._tooltip(pair, HOW), **shared}),
+        ]
 
     def _incoming(self, pair: FieldPair) -> str | None:
         return self._corrected.get(pair.key, pair.incoming)
@@ -155,49 +210,12 @@ class CompareModel(HeadedTableModel):
     def _state(self, pair: FieldPair) -> str:
         return "corrected" if pair.key in self._corrected else pair.state
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._rows):
-            return None
-        pair = self._rows[row]
-        column = index.column()
-        if role == DISPLAY:
-            texts = self._texts.get(row)
-            if texts is None:
-                texts = tuple(self._display(pair, c) for c in range(len(self._headers)))
-                self._texts[row] = texts
-            return texts[column]
-        if role == DIFF_ROLE:
-            if column not in {INCOMING, STORED}:
-                return None
-            spans = self._spans.get(row)
-            if spans is None:
-                spans = self._spans[row] = self._spans_of(pair)
-            return spans[0 if column == INCOMING else 1]
-        if role == STATE_ROLE:
-            return self._state(pair)
-        if role == FONT:
-            if column == FIELD:
-                return self._bold if pair.state == "differs" else None
-            if column == INCOMING and pair.key in self._corrected:
-                return self._italic
-            return None
-        if role == EDIT:
-            return self._display(pair, column, editing=True)
-        if role == KEY_ROLE:
-            return pair.key
-        if role == TOOLTIP:
-            return self._tooltip(pair, column)
-        return None
-
-    def _display(self, pair: FieldPair, column: int, *, editing: bool = False) -> str:
+    def _display(self, pair: FieldPair, column: int) -> str:
         if column == FIELD:
             return field_name(pair.key)
         if column == INCOMING:
             value = self._incoming(pair)
-            if value is None and not editing:
-                return self.tr("(not given)")
-            return value or ""
+            return self.tr("(not given)") if value is None else value
         if column == STORED:
             return pair.stored if pair.stored is not None else self.tr("(none)")
         if column == HOW:
@@ -224,31 +242,3 @@ class CompareModel(HeadedTableModel):
         if pair.personal and MASK in {pair.incoming, pair.stored}:
             return self.tr("Hidden personal data: Reveal (Ctrl+Shift+P) to show it")
         return None
-
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != INCOMING:
-            return False
-        pair = self._rows[index.row()]
-        if pair.key not in CORRECTABLE:
-            return False
-        text = str(value).strip()
-        if pair.key == "location.coordinates" and text and parse_coordinates(text) is None:
-            return False
-        if text == (pair.incoming or ""):
-            self._corrected.pop(pair.key, None)
-        else:
-            self._corrected[pair.key] = text
-        self._texts.pop(index.row(), None)
-        self._spans.pop(index.row(), None)
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), HOW))
-        self.corrections_changed.emit()
-        return True
-
-    def apply_corrections(self, corrected: Mapping[str, str]) -> None:
-        """Take over corrections made on another candidate's comparison (the item's)."""
-        self._corrected = {k: v for k, v in corrected.items() if self.row_of(k) >= 0}
-        self._forget()
-
-    @property
-    def corrected_values(self) -> dict[str, str]:
-        return dict(self._corrected)
