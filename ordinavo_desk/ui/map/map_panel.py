@@ -20,35 +20,24 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QThreadPool
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QFont,
     QFontMetricsF,
     QHideEvent,
     QImage,
-    QPainter,
-    QPainterPath,
     QPalette,
-    QPen,
     QPixmap,
-    QPolygonF,
-    QResizeEvent,
     QShowEvent,
     QTransform,
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsLineItem,
-    QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QGraphicsView,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -68,9 +57,24 @@ from ordinavo_desk.domain.map_geometry import (
     tiles_covering,
 )
 from ordinavo_desk.matching.geo import distance_m
-
-#: Fetches one tile's image bytes for (z, x, y) on a worker thread; None: no such tile.
-TileSource = Callable[[int, int, int], bytes | None]
+from ordinavo_desk.ui.map.label_placement import Rect, _badge_position, _declutter
+from ordinavo_desk.ui.map.map_view import _MapView
+from ordinavo_desk.ui.map.markers import _Badge, _Line, _Marker
+from ordinavo_desk.ui.map.scale_bar import _ScaleBarItems
+from ordinavo_desk.ui.map.style import (
+    _Z_BADGE,
+    _Z_INCOMING,
+    _Z_LINE,
+    _Z_MARKER,
+    _Z_SELECTED,
+    _Z_SELECTED_BADGE,
+    _Z_SELECTED_LINE,
+    _Z_TILE,
+    GRID_PX,
+    _Shapes,
+    _Style,
+)
+from ordinavo_desk.ui.map.tile_loading import TileSource, _TileJob, _TileRelay
 
 #: Room kept around the fitted points for markers and distance labels (pixels).
 PADDING = Padding(44.0, 40.0, 44.0, 60.0)
@@ -80,401 +84,6 @@ SCALE_BAR_MAX_PX = 120.0
 TILE_MEMORY = 96
 #: Parallel tile requests (the fetcher sends one at a time; the second decodes meanwhile).
 TILE_THREADS = 2
-#: A distance label moves beside its candidate when the line is shorter than this.
-SHORT_LINE_PX = 64.0
-#: Markers closer than this (pixels) are moved apart (their lines show where they lie).
-CROWDED_PX = 22.0
-#: Spacing of the schematic grid (pixels).
-GRID_PX = 48
-
-_Z_TILE = -10.0
-_Z_LINE = 1.0
-_Z_SELECTED_LINE = 2.0
-_Z_BADGE = 3.0
-_Z_SELECTED_BADGE = 3.5
-_Z_MARKER = 4.0
-_Z_INCOMING = 5.0
-_Z_SELECTED = 6.0
-_Z_SCALE = 10.0
-
-_INCOMING = QColor("#c2255c")
-_CANDIDATE = QColor("#1c7ed6")
-_SELECTED = QColor("#0b4f9c")
-_SELECTED_RING = QColor("#f59f00")
-_OTHER = QColor("#868e96")
-_RADIUS = {MarkerKind.INCOMING: 12.0, MarkerKind.CANDIDATE: 11.0, MarkerKind.OTHER: 6.0}
-
-Rect = tuple[float, float, float, float]  # left, top, right, bottom
-
-
-def _mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
-    keep = 1.0 - share_of_b
-    return QColor.fromRgbF(
-        a.redF() * keep + b.redF() * share_of_b,
-        a.greenF() * keep + b.greenF() * share_of_b,
-        a.blueF() * keep + b.blueF() * share_of_b,
-        1.0,
-    )
-
-
-def _with_alpha(color: QColor, alpha: int) -> QColor:
-    return QColor(color.red(), color.green(), color.blue(), alpha)
-
-
-def _rounded_rect(width: float, height: float, radius: float = 4.0) -> QPainterPath:
-    path = QPainterPath()
-    path.addRoundedRect(QRectF(-width / 2.0, -height / 2.0, width, height), radius, radius)
-    return path
-
-
-@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one per palette
-class _Style:
-    """Pens, brushes and shapes of the map, made once per palette (light and dark alike)."""
-
-    text: QBrush
-    white: QBrush
-    panel: QBrush
-    panel_pen: QPen
-    emphasis_pen: QPen
-    line_pen: QPen
-    selected_line_pen: QPen
-    outline_pen: QPen
-    ring_pen: QPen
-    scale_pen: QPen
-    grid: QPixmap
-
-    @classmethod
-    def of(cls, palette: QPalette) -> _Style:
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        ground = _mix(base, QColor("#5c7c99"), 0.07)
-        grid = QPixmap(GRID_PX, GRID_PX)
-        grid.fill(ground)
-        painter = QPainter(grid)
-        painter.setPen(QPen(_with_alpha(_mix(ground, text, 0.5), 40), 1.0))
-        painter.drawLine(0, 0, GRID_PX - 1, 0)
-        painter.drawLine(0, 0, 0, GRID_PX - 1)
-        painter.end()
-        round_cap = Qt.PenCapStyle.RoundCap
-        return cls(
-            text=QBrush(text),
-            white=QBrush(QColor("white")),
-            panel=QBrush(_with_alpha(base, 225)),
-            panel_pen=QPen(QBrush(_mix(base, text, 0.3)), 1.0),
-            emphasis_pen=QPen(QBrush(_SELECTED_RING), 1.0),
-            line_pen=QPen(
-                QBrush(_with_alpha(_mix(base, text, 0.6), 200)),
-                1.5,
-                Qt.PenStyle.DashLine,
-                round_cap,
-            ),
-            selected_line_pen=QPen(QBrush(_SELECTED_RING), 2.5, Qt.PenStyle.SolidLine, round_cap),
-            outline_pen=QPen(QBrush(base), 2.0),
-            ring_pen=QPen(QBrush(_SELECTED_RING), 3.5),
-            scale_pen=QPen(QBrush(text), 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap),
-            grid=grid,
-        )
-
-
-class _Shapes:
-    """Marker and label outlines, made once and shared by every item."""
-
-    def __init__(self) -> None:
-        self._markers: dict[tuple[MarkerKind, float], QPainterPath] = {}
-        self._panels: dict[tuple[int, int], QPainterPath] = {}
-
-    def marker(self, kind: MarkerKind, radius: float) -> QPainterPath:
-        key = (kind, radius)
-        path = self._markers.get(key)
-        if path is None:
-            path = QPainterPath()
-            if kind is MarkerKind.INCOMING:
-                r = radius
-                path.addPolygon(
-                    QPolygonF(
-                        [
-                            QPointF(0, -r),
-                            QPointF(r, 0),
-                            QPointF(0, r),
-                            QPointF(-r, 0),
-                            QPointF(0, -r),
-                        ]
-                    )
-                )
-            else:
-                path.addEllipse(QPointF(0.0, 0.0), radius, radius)
-            self._markers[key] = path
-        return path
-
-    def panel(self, width: float, height: float) -> QPainterPath:
-        key = (math.ceil(width), math.ceil(height))
-        path = self._panels.get(key)
-        if path is None:
-            path = self._panels[key] = _rounded_rect(*key)
-        return path
-
-
-# -- scene items: Python records around stock Qt items ---------------------------------------
-
-
-class _Item:
-    """Remembers position, stacking, visibility and tooltip of a scene item, so that an
-    unchanged value costs no call into Qt."""
-
-    def __init__(self, item: QGraphicsPathItem | QGraphicsLineItem) -> None:
-        self.item = item
-        self.at = (math.nan, math.nan)
-        self.shown = True
-        self._z: float | None = None
-        self._tip: str | None = None
-
-    def place(self, x: float, y: float) -> None:
-        if (x, y) != self.at:
-            self.at = (x, y)
-            self.item.setPos(x, y)
-
-    def stack(self, z: float) -> None:
-        if z != self._z:
-            self._z = z
-            self.item.setZValue(z)
-
-    def show_as(self, shown: bool) -> None:
-        if shown != self.shown:
-            self.shown = shown
-            self.item.setVisible(shown)
-
-    def tip(self, text: str) -> None:
-        if text != self._tip:
-            self._tip = text
-            self.item.setToolTip(text)
-
-
-class _Marker(_Item):
-    """A diamond (incoming), a numbered circle (candidate) or a small dot (other)."""
-
-    def __init__(self, scene: QGraphicsScene, font: QFont, white: QBrush) -> None:
-        self.body = QGraphicsPathItem()
-        super().__init__(self.body)
-        self.number = QGraphicsSimpleTextItem(self.body)
-        self.number.setFont(font)
-        self.number.setBrush(white)
-        scene.addItem(self.body)
-        self.radius = 11.0
-        self._look: tuple[object, ...] = ()
-        self._text: str | None = None
-
-    def set_look(
-        self, kind: MarkerKind, text: str, selected: bool, style: _Style, shapes: _Shapes
-    ) -> None:
-        look = (kind, selected, style)
-        if look != self._look:
-            self._look = look
-            self.radius = _RADIUS[kind] + (2.0 if selected else 0.0)
-            self.body.setPath(shapes.marker(kind, self.radius))
-            if kind is MarkerKind.INCOMING:
-                fill = _INCOMING
-            elif selected:
-                fill = _SELECTED
-            else:
-                fill = _OTHER if kind is MarkerKind.OTHER else _CANDIDATE
-            self.body.setBrush(fill)
-            self.body.setPen(style.ring_pen if selected else style.outline_pen)
-        if text != self._text:
-            self._text = text
-            self.number.setText(text)
-            bounds = self.number.boundingRect()
-            self.number.setPos(-bounds.width() / 2.0, -bounds.height() / 2.0)
-
-
-class _Line(_Item):
-    """The line from the incoming location to a candidate (dashed unless selected)."""
-
-    def __init__(self, scene: QGraphicsScene) -> None:
-        self.line = QGraphicsLineItem()
-        super().__init__(self.line)
-        scene.addItem(self.line)
-        self._ends = (math.nan,) * 4
-        self._pen: QPen | None = None
-
-    def set_line(self, x1: float, y1: float, x2: float, y2: float, pen: QPen) -> None:
-        if (x1, y1, x2, y2) != self._ends:
-            self._ends = (x1, y1, x2, y2)
-            self.line.setLine(x1, y1, x2, y2)
-        if pen is not self._pen:
-            self._pen = pen
-            self.line.setPen(pen)
-
-
-class _Badge(_Item):
-    """A distance label: a short text on a rounded panel, centred on its position."""
-
-    def __init__(self, scene: QGraphicsScene, font: QFont, metrics: QFontMetricsF) -> None:
-        self.panel = QGraphicsPathItem()
-        super().__init__(self.panel)
-        self.label = QGraphicsSimpleTextItem(self.panel)
-        self.label.setFont(font)
-        scene.addItem(self.panel)
-        self._metrics = metrics
-        self.text = ""
-        self.size = (0.0, 0.0)
-        self._look: tuple[object, ...] = ()
-
-    def set_text(self, text: str, emphasis: bool, style: _Style, shapes: _Shapes) -> None:
-        if text != self.text:
-            self.text = text
-            self.label.setText(text)
-            bounds = self.label.boundingRect()
-            self.size = (
-                math.ceil(self._metrics.horizontalAdvance(text)) + 10.0,
-                math.ceil(self._metrics.height()) + 4.0,
-            )
-            self.panel.setPath(shapes.panel(*self.size))
-            self.label.setPos(-bounds.width() / 2.0, -bounds.height() / 2.0)
-        look = (emphasis, style)
-        if look != self._look:
-            self._look = look
-            self.panel.setPen(style.emphasis_pen if emphasis else style.panel_pen)
-            self.panel.setBrush(style.panel)
-            self.label.setBrush(style.text)
-
-
-class _ScaleBarItems:
-    """The scale bar in the bottom-left corner: a panel, the bar with end ticks, its length."""
-
-    def __init__(self, scene: QGraphicsScene, font: QFont) -> None:
-        self.panel = QGraphicsPathItem()
-        self.panel.setZValue(_Z_SCALE)
-        self.bar = QGraphicsPathItem(self.panel)
-        self.label = QGraphicsSimpleTextItem(self.panel)
-        self.label.setFont(font)
-        self._metrics = QFontMetricsF(font)
-        scene.addItem(self.panel)
-        self.text = ""
-        self._state: tuple[object, ...] = ()
-        self._look: _Style | None = None
-
-    def show(self, text: str, pixels: float, height: float, style: _Style) -> None:
-        if style is not self._look:
-            self._look = style
-            self.panel.setPen(style.panel_pen)
-            self.panel.setBrush(style.panel)
-            self.bar.setPen(style.scale_pen)
-            self.label.setBrush(style.text)
-        state = (text, round(pixels, 1), height)
-        if state == self._state:
-            return
-        self._state = state
-        if text != self.text:
-            self.text = text
-            self.label.setText(text)
-        text_h = math.ceil(self._metrics.height())
-        width = max(pixels, self._metrics.horizontalAdvance(text)) + 16.0
-        box_h = text_h + 16.0
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(0.0, 0.0, width, box_h), 4.0, 4.0)
-        self.panel.setPath(path)
-        self.panel.setPos(8.0, height - 8.0 - box_h)
-        base = box_h - 5.0
-        bar = QPainterPath()
-        bar.addPolygon(
-            QPolygonF(
-                [
-                    QPointF(8.0, base - 5.0),
-                    QPointF(8.0, base),
-                    QPointF(8.0 + pixels, base),
-                    QPointF(8.0 + pixels, base - 5.0),
-                ]
-            )
-        )
-        self.bar.setPath(bar)
-        self.label.setPos(8.0, 2.0)
-
-    def hide(self) -> None:
-        if self._state != ("hidden",):
-            self._state = ("hidden",)
-            self.panel.setVisible(False)
-
-    def reveal(self) -> None:
-        if self._state == ("hidden",):
-            self._state = ()
-            self.panel.setVisible(True)
-
-
-# -- tiles off the UI thread ---------------------------------------------------------------
-
-
-class _TileRelay(QObject):
-    # key, QImage | None | error text, outcome, generation of the tile source
-    arrived = Signal(object, object, str, int)
-
-
-class _TileJob(QRunnable):
-    def __init__(
-        self,
-        key: TileKey,
-        fetch: TileSource,
-        relay: _TileRelay,
-        wanted: Callable[[TileKey, int], bool],
-        generation: int,
-    ) -> None:
-        super().__init__()
-        self._key = key
-        self._fetch = fetch
-        self._relay = relay
-        self._wanted = wanted
-        self._generation = generation
-
-    def run(self) -> None:
-        key, generation, emit = self._key, self._generation, self._relay.arrived.emit
-        if not self._wanted(key, generation):  # the view moved on while this was queued
-            emit(key, None, "skipped", generation)
-            return
-        try:
-            data = self._fetch(key.z, key.x, key.y)
-        except Exception as error:  # noqa: BLE001 - reported on the UI thread
-            emit(key, str(error), "failed", generation)
-            return
-        if data is None:
-            emit(key, None, "none", generation)
-            return
-        image = QImage()
-        if not image.loadFromData(data):
-            emit(key, "not an image", "failed", generation)
-            return
-        emit(key, image, "image", generation)
-
-
-# -- the view ------------------------------------------------------------------------------
-
-
-class _MapView(QGraphicsView):
-    """The graphics view: fixed (no scrolling, scene = viewport pixels), told of resizes."""
-
-    def __init__(self, scene: QGraphicsScene, on_resize: Callable[[], None]) -> None:
-        super().__init__(scene)
-        self.setObjectName("mapView")
-        self._on_resize = on_resize
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
-        self.setRenderHints(
-            QPainter.RenderHint.Antialiasing
-            | QPainter.RenderHint.TextAntialiasing
-            | QPainter.RenderHint.SmoothPixmapTransform
-        )
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-        self.setDragMode(QGraphicsView.DragMode.NoDrag)
-        self.setMinimumSize(160, 120)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._on_resize()
-
-
-# -- the panel -----------------------------------------------------------------------------
 
 
 def _overlay_label(name: str, parent: QWidget) -> QLabel:
@@ -790,7 +399,7 @@ class MapPanel(QWidget):
         obstacles = self._overlay_rects(frame)
         for index, point in enumerate(ordered):
             assert point.latitude is not None and point.longitude is not None
-            pos = self._declutter(frame.to_view(point.latitude, point.longitude), placed)
+            pos = _declutter(frame.to_view(point.latitude, point.longitude), placed)
             placed.append(pos)
             selected = point.key == self._selected
             marker = self._marker(index)
@@ -833,7 +442,7 @@ class MapPanel(QWidget):
                 line.show_as(True)
                 badge.set_text(self._distance_text(metres), selected, style, shapes)
                 radius = self._marker_of[point.key].radius
-                x, y = self._badge_position(
+                x, y = _badge_position(
                     start, pos, badge.size, radius, frame=frame, obstacles=obstacles
                 )
                 width, height = badge.size
@@ -854,77 +463,6 @@ class MapPanel(QWidget):
         if self._tile_source is not None:
             rects.append((frame.width - 200.0, frame.height - 36.0, frame.width, frame.height))
         return rects
-
-    @staticmethod
-    def _declutter(
-        pos: tuple[float, float], placed: list[tuple[float, float]]
-    ) -> tuple[float, float]:
-        """A marker that would cover another moves beside it: towards where it really is
-        (east when it is exactly there), turning a sixth at a time until it finds room."""
-        x, y = pos
-        crowd = [(ox, oy) for ox, oy in placed if math.hypot(ox - x, oy - y) < CROWDED_PX]
-        if not crowd:
-            return pos
-        ox, oy = crowd[0]
-        base = math.atan2(y - oy, x - ox) if math.hypot(x - ox, y - oy) > 0.5 else 0.0
-        for ring in (1.0, 2.0):
-            for step in range(6):
-                angle = base + step * (math.pi / 3.0)
-                nx = ox + CROWDED_PX * ring * math.cos(angle)
-                ny = oy + CROWDED_PX * ring * math.sin(angle)
-                if all(math.hypot(px - nx, py - ny) >= CROWDED_PX for px, py in placed):
-                    return nx, ny
-        return ox + CROWDED_PX * math.cos(base), oy + CROWDED_PX * math.sin(base)
-
-    @staticmethod
-    def _badge_position(
-        start: tuple[float, float],
-        end: tuple[float, float],
-        size: tuple[float, float],
-        radius: float,
-        *,
-        frame: ViewFrame,
-        obstacles: list[Rect],
-    ) -> tuple[float, float]:
-        """The first of a few spots for a distance label that covers nothing (on the line,
-        else beside its candidate); where every spot covers something, the least covering."""
-        width, height = size
-        (x1, y1), (x2, y2) = start, end
-        gap = radius + 5.0
-        away = 1.0 if x2 >= x1 else -1.0
-        spots = []
-        if math.hypot(x2 - x1, y2 - y1) >= max(SHORT_LINE_PX, width + 2.0 * radius + 8.0):
-            spots += [
-                ((x1 + x2) / 2.0, (y1 + y2) / 2.0),
-                (x1 + (x2 - x1) * 0.7, y1 + (y2 - y1) * 0.7),
-                (x1 + (x2 - x1) * 0.3, y1 + (y2 - y1) * 0.3),
-            ]
-        spots += [
-            (x2 + away * (gap + width / 2.0), y2),
-            (x2 - away * (gap + width / 2.0), y2),
-            (x2, y2 - gap - height / 2.0),
-            (x2, y2 + gap + height / 2.0),
-            (x2 + away * (gap + width / 2.0), y2 - gap),
-            (x2 - away * (gap + width / 2.0), y2 + gap),
-        ]
-        best, best_cost = spots[0], math.inf
-        for x, y in spots:
-            left, top = x - width / 2.0, y - height / 2.0
-            right, bottom = left + width, top + height
-            cost = 0.0
-            if left < 0 or top < 0 or right > frame.width or bottom > frame.height:
-                cost += width * height  # (partly) outside the view
-            for o_left, o_top, o_right, o_bottom in obstacles:
-                if o_right <= left or o_left >= right or o_bottom <= top or o_top >= bottom:
-                    continue  # apart (most are: no need for the overlap's size)
-                w = (right if right < o_right else o_right) - (left if left > o_left else o_left)
-                h = (bottom if bottom < o_bottom else o_bottom) - (top if top > o_top else o_top)
-                cost += w * h
-            if cost == 0.0:
-                return x, y
-            if cost < best_cost:
-                best, best_cost = (x, y), cost
-        return best
 
     def _marker(self, index: int) -> _Marker:
         if index == len(self._markers):
