@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -27,6 +27,21 @@ _OUTBOX = cast(Table, OutboxRow.__table__)
 # built once: the values go in as parameters, so no statement is built per decision
 _INSERT_DECISION = insert(_DECISIONS).returning(_DECISIONS.c.id)
 _INSERT_OUTBOX = insert(_OUTBOX).returning(_OUTBOX.c.id)
+# built once: every item shown reads these, and building a statement costs more than
+# running it
+_ITEM = select(ImportItemRow).where(
+    ImportItemRow.tenant == bindparam("tenant"), ImportItemRow.id == bindparam("item_id")
+)
+_LATEST = (
+    select(ReviewDecisionRow, OutboxRow)
+    .outerjoin(OutboxRow, OutboxRow.decision_id == ReviewDecisionRow.id)
+    .where(
+        ReviewDecisionRow.tenant == bindparam("tenant"),
+        ReviewDecisionRow.item_id == bindparam("item_id"),
+    )
+    .order_by(ReviewDecisionRow.id.desc())
+    .limit(1)
+)
 
 
 class StaleItemError(ConflictError):
@@ -109,11 +124,7 @@ class DecisionRepository:
     # -- items ---------------------------------------------------------------------------
 
     def item(self, item_id: int) -> ImportItemRow:
-        row = self._session.scalars(
-            select(ImportItemRow).where(
-                ImportItemRow.tenant == self.tenant, ImportItemRow.id == item_id
-            )
-        ).first()
+        row = self._session.scalars(_ITEM, {"tenant": self.tenant, "item_id": item_id}).first()
         if row is None:
             raise NotFoundError(f"item {item_id} does not exist in tenant '{self.tenant}'")
         return row
@@ -243,13 +254,7 @@ class DecisionRepository:
 
     def latest(self, item_id: int) -> tuple[ReviewDecisionRow, OutboxRow | None] | None:
         """The item's most recent decision and its outbox entry."""
-        found = self._session.execute(
-            select(ReviewDecisionRow, OutboxRow)
-            .outerjoin(OutboxRow, OutboxRow.decision_id == ReviewDecisionRow.id)
-            .where(ReviewDecisionRow.tenant == self.tenant, ReviewDecisionRow.item_id == item_id)
-            .order_by(ReviewDecisionRow.id.desc())
-            .limit(1)
-        ).first()
+        found = self._session.execute(_LATEST, {"tenant": self.tenant, "item_id": item_id}).first()
         return (found[0], found[1]) if found else None
 
     def history(self, item_id: int) -> list[RecordedDecision]:

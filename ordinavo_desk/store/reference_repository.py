@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.domain.enums import ExternalType
@@ -36,6 +36,36 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     while chunk := list(islice(iterator, size)):
         yield chunk
 
+
+# built once: every item shown reads its candidates' records through these, and building
+# a statement costs more than running it
+_CUSTOMERS = (
+    select(CustomerRow)
+    .where(CustomerRow.tenant == bindparam("tenant"), CustomerRow.id.in_(bindparam("ids")))
+    .order_by(CustomerRow.id)
+)
+_LOCATIONS = select(LocationRow).where(
+    LocationRow.tenant == bindparam("tenant"), LocationRow.customer_id.in_(bindparam("ids"))
+)
+_SOME_LOCATIONS = _LOCATIONS.where(LocationRow.id.in_(bindparam("only")))
+_CONTACTS = select(ContactRow).where(
+    ContactRow.tenant == bindparam("tenant"), ContactRow.customer_id.in_(bindparam("ids"))
+)
+_REF_READ = (
+    ExternalRefRow.id,
+    ExternalRefRow.external_type,
+    ExternalRefRow.record_id,
+    ExternalRefRow.source_system,
+    ExternalRefRow.external_id,
+)
+_REFS_OF_TYPES = select(*_REF_READ).where(
+    ExternalRefRow.tenant == bindparam("tenant"),
+    ExternalRefRow.external_type.in_(bindparam("types")),
+    ExternalRefRow.record_id.in_(bindparam("ids")),
+)
+_CONTACT_LOCATION = select(ContactRow.location_id).where(
+    ContactRow.tenant == bindparam("tenant"), ContactRow.id == bindparam("contact_id")
+)
 
 RefKey = tuple[str, str, str]  # (source_system, external_type, external_id)
 
@@ -95,15 +125,13 @@ class ReferenceRepository:
         a chain's hundreds of branches are read when someone asks for them)."""
         out: list[Customer] = []
         for chunk in _chunks(ids):
-            out.extend(self._load(CustomerRow.id.in_(chunk), only_locations))
+            out.extend(self._load(chunk, only_locations))
         return out
 
     def contact_location(self, contact_id: int) -> int | None:
         """The location a contact of the tenant belongs to, if any."""
         return self._session.scalar(
-            select(ContactRow.location_id).where(
-                ContactRow.tenant == self.tenant, ContactRow.id == contact_id
-            )
+            _CONTACT_LOCATION, {"tenant": self.tenant, "contact_id": contact_id}
         )
 
     def iter_customers(self, batch_size: int = 2000) -> Iterator[Customer]:
@@ -116,40 +144,27 @@ class ReferenceRepository:
             ids = list(self._session.scalars(query.order_by(CustomerRow.id).limit(batch_size)))
             if not ids:
                 return
-            yield from self._load(CustomerRow.id.in_(ids))
+            yield from self._load(ids)
             last = ids[-1]
 
     def _load(
-        self, condition: Any, only_locations: Collection[int] | None = None
+        self, customer_ids: Sequence[int], only_locations: Collection[int] | None = None
     ) -> list[Customer]:
         tenant = self.tenant
-        rows = list(
-            self._session.scalars(
-                select(CustomerRow)
-                .where(CustomerRow.tenant == tenant, condition)
-                .order_by(CustomerRow.id)
-            )
-        )
+        rows = list(self._session.scalars(_CUSTOMERS, {"tenant": tenant, "ids": customer_ids}))
         if not rows:
             return []
         ids = [row.id for row in rows]
+        wanted = {"tenant": tenant, "ids": ids}
         # sorted here, not by the query: asked to order by id, SQLite (without statistics)
         # walks every location of the tenant in id order instead of the customer index
-        where_locations = [LocationRow.tenant == tenant, LocationRow.customer_id.in_(ids)]
-        if only_locations is not None:
-            where_locations.append(LocationRow.id.in_(sorted(only_locations)))
-        locations = sorted(
-            self._session.scalars(select(LocationRow).where(*where_locations)),
-            key=lambda row: row.id,
+        found_locations = (
+            self._session.scalars(_LOCATIONS, wanted)
+            if only_locations is None
+            else self._session.scalars(_SOME_LOCATIONS, {**wanted, "only": sorted(only_locations)})
         )
-        contacts = sorted(
-            self._session.scalars(
-                select(ContactRow).where(
-                    ContactRow.tenant == tenant, ContactRow.customer_id.in_(ids)
-                )
-            ),
-            key=lambda row: row.id,
-        )
+        locations = sorted(found_locations, key=lambda row: row.id)
+        contacts = sorted(self._session.scalars(_CONTACTS, wanted), key=lambda row: row.id)
         refs = self._refs_for(
             {
                 ExternalType.CUSTOMER: ids,
@@ -195,39 +210,19 @@ class ReferenceRepository:
         view of one item) are read in one query; many in chunks per type."""
         found: dict[tuple[ExternalType, int], list[ExternalRef]] = {}
         wanted = {(t, i) for t, ids in ids_by_type.items() for i in ids}
-        columns = (
-            ExternalRefRow.id,
-            ExternalRefRow.external_type,
-            ExternalRefRow.record_id,
-            ExternalRefRow.source_system,
-            ExternalRefRow.external_id,
-        )
         if len(wanted) <= CHUNK:
             types = [t.value for t, ids in ids_by_type.items() if ids]
             every = sorted({i for _t, i in wanted})
-            queries = (
-                [
-                    select(*columns).where(
-                        ExternalRefRow.tenant == self.tenant,
-                        ExternalRefRow.external_type.in_(types),
-                        ExternalRefRow.record_id.in_(every),
-                    )
-                ]
-                if every
-                else []
-            )
+            asked = [{"types": types, "ids": every}] if every else []
         else:
-            queries = [
-                select(*columns).where(
-                    ExternalRefRow.tenant == self.tenant,
-                    ExternalRefRow.external_type == external_type.value,
-                    ExternalRefRow.record_id.in_(chunk),
-                )
+            asked = [
+                {"types": [external_type.value], "ids": chunk}
                 for external_type, ids in ids_by_type.items()
                 for chunk in _chunks(ids)
             ]
-        for query in queries:
-            for ref in sorted(self._session.execute(query), key=lambda row: row.id):
+        for parameters in asked:
+            rows = self._session.execute(_REFS_OF_TYPES, {"tenant": self.tenant, **parameters})
+            for ref in sorted(rows, key=lambda row: row.id):
                 key = (ExternalType(ref.external_type), ref.record_id)
                 if key in wanted:
                     found.setdefault(key, []).append(

@@ -78,8 +78,24 @@ def section_name(section: str) -> str:
     }.get(section, section)
 
 
+_COMPARISONS: dict[str, dict[str, str]] = {}
+#: Comparisons remembered per language (scores and distances vary; kept bounded).
+_REMEMBERED = 4096
+
+
 def comparison_text(comparison: str) -> str:
-    """One comparison word of the engine, translated."""
+    """One comparison word of the engine, translated (remembered: a comparison's text is
+    asked for on every item shown)."""
+    texts = _COMPARISONS.setdefault(QLocale().name(), {})
+    text = texts.get(comparison)
+    if text is None:
+        if len(texts) >= _REMEMBERED:
+            texts.clear()
+        text = texts[comparison] = _comparison_text(comparison)
+    return text
+
+
+def _comparison_text(comparison: str) -> str:
     fixed = {
         "exact": QCoreApplication.translate("ReasonTexts", "exact"),
         "different": QCoreApplication.translate("ReasonTexts", "different"),
