@@ -169,7 +169,7 @@
     <name>CompareModel</name>
     <message>
         <source>Field</source>
-        <extracomment>The runs of a value cell: a tuple of :class:`Span`. The row&apos;s state: same / differs / incoming-only / stored-only / empty / corrected. Fields whose incoming value can be corrected (coordinates as &quot;lat, lon&quot;).</extracomment>
+        <extracomment>The runs of a value cell: a tuple of :class:`Span`. The row&apos;s state: same / differs / incoming-only / stored-only / empty / corrected. Fields whose incoming value can be corrected (coordinates as &quot;lat, lon&quot;). ``marked_rows`` changed.</extracomment>
         <translation>Feld</translation>
     </message>
     <message>
@@ -186,6 +186,7 @@
     </message>
     <message>
         <source>(not given)</source>
+        <extracomment>The rows with differences to mark within their values.</extracomment>
         <translation>(nicht angegeben)</translation>
     </message>
     <message>
@@ -1179,6 +1180,7 @@
     </message>
     <message>
         <source>exact</source>
+        <extracomment>Comparisons remembered per language (scores and distances vary; kept bounded).</extracomment>
         <translation>genau</translation>
     </message>
     <message>

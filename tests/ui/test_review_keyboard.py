@@ -358,3 +358,65 @@ UNKNOWN_BETA = {
     "customer": {"name": "Beta Kunde GmbH", "externalId": "B-1"},
     "location": {"street": "Betaweg 1", "postalCode": "10115", "city": "Berlin"},
 }
+
+
+def test_differences_are_marked_by_a_delegate_on_the_differing_rows_only(
+    qtbot: QtBot, context: DeskContext
+) -> None:
+    from ordinavo_desk.ui.review.compare_delegate import CompareDelegate, mark_colour
+    from ordinavo_desk.ui.review.compare_model import DIFF_ROLE, STATE_ROLE
+
+    window = open_window(qtbot, context)
+    workspace = window.workspace
+    assert workspace is not None
+    _on(workspace, "JOB-AMB")
+    panel = workspace.panel
+    model, table = panel.compare_model, panel.compare
+
+    def with_marks(row: int) -> bool:
+        return bool(model.index(row, INCOMING).data(DIFF_ROLE)) and model.index(row, INCOMING).data(
+            STATE_ROLE
+        ) in {"differs", "corrected"}
+
+    def delegated() -> set[int]:
+        return {
+            row
+            for row in range(model.rowCount())
+            if isinstance(table.itemDelegateForRow(row), CompareDelegate)
+        }
+
+    marked = {row for row in range(model.rowCount()) if with_marks(row)}
+    assert marked, "the ambiguous item differs from its candidate somewhere"
+    assert delegated() == marked == set(model.marked_rows)
+
+    # what is painted: the marker's colour within the marked row, none in a row without
+    table.clearSelection()
+    table.setCurrentIndex(model.index(-1, -1))
+    image = table.viewport().grab().toImage()
+    colour = mark_colour(table.palette())
+
+    def marker_pixels(row: int) -> int:
+        top, height = table.rowViewportPosition(row), table.rowHeight(row)
+        left = table.columnViewportPosition(INCOMING)
+        width = table.columnWidth(INCOMING) * 2
+        found = 0
+        for y in range(top, top + height, 2):
+            for x in range(left, left + width, 2):
+                pixel = image.pixelColor(x, y)
+                if abs(pixel.hue() - colour.hue()) <= 8 and pixel.saturation() > 60:
+                    found += 1
+        return found
+
+    assert marker_pixels(min(marked)) > 0
+    unmarked = next(row for row in range(model.rowCount()) if row not in marked)
+    assert marker_pixels(unmarked) == 0
+
+    # a correction that makes a row differ gets the row its delegate; undoing it drops it
+    row = model.row_of("customer.name")
+    before = row in marked
+    assert model.setData(model.index(row, INCOMING), "Ganz Andere Firma GmbH")
+    assert row in model.marked_rows and row in delegated()
+    original = model.field_pair(row)
+    assert original is not None
+    model.setData(model.index(row, INCOMING), original.incoming or "")
+    assert (row in delegated()) is before

@@ -27,7 +27,9 @@ def mark_colour(palette: QPalette) -> QColor:
     return QColor(150, 100, 0, 170) if dark else QColor(255, 200, 60, 150)
 
 
-class CompareDelegate(QStyledItemDelegate):
+class CorrectionDelegate(QStyledItemDelegate):
+    """The editor of a correction starts from what came in."""
+
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         model = index.model()
         if (
@@ -38,6 +40,11 @@ class CompareDelegate(QStyledItemDelegate):
             editor.setText(model.incoming_text(index.row()))
             return
         super().setEditorData(editor, index)
+
+
+class CompareDelegate(CorrectionDelegate):
+    """For the rows whose values differ (set per row: painting a cell in Python costs a
+    call per cell and paint, so the rows without marks keep Qt's own painting)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         spans = index.data(DIFF_ROLE)

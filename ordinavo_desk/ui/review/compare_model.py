@@ -65,6 +65,8 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
 
 class CompareModel(StandardTable):
     corrections_changed = Signal()
+    #: ``marked_rows`` changed.
+    marks_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
@@ -79,6 +81,8 @@ class CompareModel(StandardTable):
         self._rows: tuple[FieldPair, ...] = ()
         self._reasons: dict[str, Reason] = {}
         self._corrected: dict[str, str] = {}
+        #: The rows with differences to mark within their values.
+        self.marked_rows: frozenset[int] = frozenset()
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -98,6 +102,7 @@ class CompareModel(StandardTable):
         if not keep_corrections:
             self._corrected = {}
         self.replace_rows(self._cells(pair) for pair in self._rows)
+        self._find_marked()
 
     def field_pair(self, row: int) -> FieldPair | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -131,6 +136,7 @@ class CompareModel(StandardTable):
         self._corrected = {k: v for k, v in corrected.items() if self.row_of(k) >= 0}
         for key in self._corrected:
             self._refresh(self.row_of(key))
+        self._find_marked()
 
     @property
     def corrected_values(self) -> dict[str, str]:
@@ -158,10 +164,21 @@ class CompareModel(StandardTable):
         else:
             self._corrected[pair.key] = text
         self._refresh(index.row())
+        self._find_marked()
         self.corrections_changed.emit()
         return True
 
     # -- the cells -------------------------------------------------------------------------
+
+    def _find_marked(self) -> None:
+        marked = frozenset(
+            row
+            for row in range(self.rowCount())
+            if self.item(row, INCOMING).data(DIFF_ROLE) or self.item(row, STORED).data(DIFF_ROLE)
+        )
+        if marked != self.marked_rows:
+            self.marked_rows = marked
+            self.marks_changed.emit()
 
     def _refresh(self, row: int) -> None:
         """Make a row's cells again (after its correction changed)."""

@@ -28,7 +28,7 @@ from ordinavo_desk.domain.map_geometry import MapPoint, MarkerKind
 from ordinavo_desk.services.item_view import CandidateView, FieldPair, ItemView, RouteReadiness
 from ordinavo_desk.ui.map.map_panel import MapPanel
 from ordinavo_desk.ui.review.candidates_model import CandidatesModel
-from ordinavo_desk.ui.review.compare_delegate import CompareDelegate
+from ordinavo_desk.ui.review.compare_delegate import CompareDelegate, CorrectionDelegate
 from ordinavo_desk.ui.review.compare_model import HOW, INCOMING, STORED, CompareModel
 from ordinavo_desk.ui.review.reason_texts import status_text
 from ordinavo_desk.ui.review.warning_badges import WarningBadges
@@ -94,9 +94,11 @@ class ReviewPanel(QWidget):
         self.compare = QTableView()
         self.compare.setObjectName("compareTable")
         self.compare.setModel(self.compare_model)
-        marks = CompareDelegate(self.compare)  # only the value columns mark differences
-        self.compare.setItemDelegateForColumn(INCOMING, marks)
-        self.compare.setItemDelegateForColumn(STORED, marks)
+        self.compare.setItemDelegateForColumn(INCOMING, CorrectionDelegate(self.compare))
+        # differences are marked by a delegate of their own, on the rows that have them
+        self._marks = CompareDelegate(self.compare)
+        self._marked: frozenset[int] = frozenset()
+        self.compare_model.marks_changed.connect(self._mark_rows)
         self.compare.verticalHeader().setVisible(False)
         self.compare.verticalHeader().setDefaultSectionSize(22)
         self.compare.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -251,6 +253,14 @@ class ReviewPanel(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         return True
+
+    def _mark_rows(self) -> None:
+        marked = self.compare_model.marked_rows
+        for row in self._marked - marked:
+            self.compare.setItemDelegateForRow(row, None)  # type: ignore[arg-type]
+        for row in marked - self._marked:
+            self.compare.setItemDelegateForRow(row, self._marks)
+        self._marked = marked
 
     def selected_candidate(self) -> CandidateView | None:
         index = self.candidates.currentIndex()
