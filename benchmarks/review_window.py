@@ -109,8 +109,19 @@ def _forget_position(db: Path) -> None:
         connection.close()
 
 
+def cpu_loop_s() -> float:
+    """A fixed pure-Python loop: how fast the machine runs the interpreter just now (the
+    development machine's virtual CPUs vary by up to twice between hours)."""
+    began = time.perf_counter()
+    total = 0
+    for number in range(3_000_000):
+        total += number
+    return time.perf_counter() - began
+
+
 def run_once(db: Path, steps: int, pause_ms: int) -> dict[str, Any]:
     _forget_position(db)
+    loop_s = cpu_loop_s()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
     child = subprocess.Popen(
@@ -131,6 +142,7 @@ def run_once(db: Path, steps: int, pause_ms: int) -> dict[str, Any]:
         raise SystemExit(f"the benchmark window failed (exit {child.returncode})")
     result: dict[str, Any] = json.loads(rest)
     result["cold_start_s"] = usable
+    result["cpu_loop_s"] = loop_s
     return result
 
 
@@ -262,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         "pending_items": runs[0]["rows"],
         "runs": len(runs),
         "bytecode_compiled": not args.no_compile,
+        "cpu_loop_s": sorted(run["cpu_loop_s"] for run in runs)[len(runs) // 2],
         "cold_start_s": {"median": starts[len(starts) // 2], "max": starts[-1]},
         "peak_rss_mb": {"median": peaks[len(peaks) // 2], "max": peaks[-1]},
         "next_item_ms": {
@@ -281,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         f"median {figures['peak_rss_mb']['median']:.0f} MB, worst "
         f"{figures['peak_rss_mb']['max']:.0f} MB (target < {TARGET_RSS_MB:.0f} MB)"
     )
+    print(f"(a fixed loop of 3 million additions took {figures['cpu_loop_s']:.2f} s: median)")
     step = figures["next_item_ms"]
     print(
         f"next item over {step['steps']} steps ({args.pause_ms} ms on each item): "

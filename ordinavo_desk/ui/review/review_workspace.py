@@ -21,7 +21,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +66,10 @@ PREFETCHED = 4
 FRESH_FOR_S = 10.0
 #: How long an item stays on screen before its position is remembered.
 SETTLE_MS = 120
+#: Posted with low priority when an item is shown, so that it arrives after the window's
+#: layout and paint of the item (posted with the same priority, earlier): the read ahead
+#: of the next item then does not hold the interpreter while the item is painted.
+_PAINTED = QEvent.Type(QEvent.registerEventType())
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,8 @@ class ReviewWorkspace(QWidget):
         #: waits for one of them to arrive instead of being read a second time.
         self._reading_ahead: set[int] = set()
         self._awaited: tuple[int, int] | None = None
+        #: The item (by generation) whose next one is read ahead once it is painted.
+        self._ahead_of = 0
         self.undo_steps: list[UndoStep] = []
         self.last_refusal: str | None = None
         self.dialog: QWidget | None = None
@@ -336,10 +342,14 @@ class ReviewWorkspace(QWidget):
         )
 
     def _remember(self, item_id: int) -> None:
-        """Read the next item ahead now (J is the most common next key), and remember this
-        one ("resume where I stopped") once the reviewer stays on it a moment."""
-        self._read_ahead_now()
+        """Read the next item ahead as soon as this one is painted (J is the most common
+        next key), and remember this one ("resume where I stopped") once the reviewer
+        stays on it a moment."""
         generation = self._view_generation
+        self._ahead_of = generation
+        QCoreApplication.postEvent(
+            self, QEvent(_PAINTED), int(Qt.EventPriority.LowEventPriority.value)
+        )
 
         def later() -> None:
             if generation != self._view_generation:
@@ -352,6 +362,13 @@ class ReviewWorkspace(QWidget):
             )
 
         QTimer.singleShot(SETTLE_MS, self, later)  # dropped with the workspace
+
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() == _PAINTED:
+            if self._ahead_of == self._view_generation:  # still on the item
+                self._read_ahead_now()
+            return
+        super().customEvent(event)
 
     def _read_ahead_now(self) -> None:
         row = self.queue_view.table.currentIndex().row() + 1
