@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.connect.wire import DecisionRequest, ReviewState
@@ -34,9 +34,21 @@ from ordinavo_desk.sandbox.sandbox_store import flag_records, persist_changes
 from ordinavo_desk.store.types import utcnow
 
 DECISION_PREFIX = "dec_"
+#: What a decision changes in the item's stored result: a decision keeps these as they
+#: were (for a Revert), not the whole result with its candidates.
+DECIDED_RESULT_KEYS = (
+    "status",
+    "warnings",
+    "customerId",
+    "customerLocationId",
+    "customerContactId",
+    "explanation",
+)
+_LAST_DECISION = select(func.max(DecisionRow.id))
 
 
 def _snapshot(row: ItemRow) -> dict[str, Any]:
+    result = row.result
     return {
         "status": row.status,
         "warnings": list(row.warnings),
@@ -44,8 +56,17 @@ def _snapshot(row: ItemRow) -> dict[str, Any]:
         "locationId": row.location_id,
         "contactId": row.contact_id,
         "reviewState": row.review_state,
-        "result": row.result,
+        "resultKept": {key: result[key] for key in DECIDED_RESULT_KEYS if key in result},
     }
+
+
+def _restored_result(current: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    """The item's result as it was before a decision (which changed only the kept keys)."""
+    if "result" in before:  # a decision stored with the whole result
+        return dict(before["result"])
+    restored = {key: value for key, value in current.items() if key not in DECIDED_RESULT_KEYS}
+    restored.update(before["resultKept"])
+    return restored
 
 
 def _links(snapshot: dict[str, Any]) -> dict[str, int | None]:
@@ -154,11 +175,12 @@ def _record(
     version_seen = row.version
     row.version += 1
     row.updated_at = utcnow()
-    decision = DecisionRow(tenant=row.tenant, item_id=row.id, record={}, before=before)
-    session.add(decision)
-    session.flush()
+    # one request at a time writes to the sandbox's store: the next id is known before the
+    # row is written, which is then written once, whole
+    with session.no_autoflush:
+        decision_id = (session.scalar(_LAST_DECISION) or 0) + 1
     record = {
-        "id": f"{DECISION_PREFIX}{decision.id}",
+        "id": f"{DECISION_PREFIX}{decision_id}",
         "itemId": item_wire_id(row.id),
         "kind": request.kind.value,
         "author": request.author,
@@ -177,8 +199,9 @@ def _record(
         "referencesStored": stored,
         "revertedBy": None,
     }
-    decision.record = record
-    session.flush()
+    session.add(
+        DecisionRow(id=decision_id, tenant=row.tenant, item_id=row.id, record=record, before=before)
+    )
     return {"decision": record, "item": summary(row)}
 
 
@@ -202,7 +225,7 @@ def _revert(
     row.customer_id = restored["customerId"]
     row.location_id = restored["locationId"]
     row.contact_id = restored["contactId"]
-    row.result = restored["result"]
+    row.result = _restored_result(row.result, restored)
     row.review_state = ReviewState.OPEN.value
     created = latest.record.get("created") or {}
     for kind, name in (

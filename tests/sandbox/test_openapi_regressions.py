@@ -120,3 +120,34 @@ def test_a_revert_lists_that_it_created_nothing(sandbox: Sandbox) -> None:
         "locations": [],
         "contacts": [],
     }
+
+
+def test_a_revert_gives_back_the_item_as_it_was_before_the_decision(sandbox: Sandbox) -> None:
+    """A decision keeps only what it changes in the item's result; a Revert puts the
+    result, links and state back exactly, candidates and explanation included."""
+    item = _review_item(sandbox)
+    base = f"{sandbox.base_url}/review/items/{item}"
+    before = sandbox.http.get(base, headers=AUTH)
+    assert before.status_code == 200
+    candidates = before.json()["customerMapping"]["candidates"]
+    assert len(candidates) >= 2
+    second = candidates[1]
+    choose = {
+        "kind": "Choose",
+        "customerId": second["customerId"],
+        "locationId": second.get("customerLocationId"),
+    }
+    headers = {**AUTH, "Idempotency-Key": "c-1", "If-Match": '"1"'}
+    decided = sandbox.http.post(base + "/decision", json=choose, headers=headers)
+    assert decided.status_code == 200, decided.text
+    after = sandbox.http.get(base, headers=AUTH).json()
+    # the decision changed the result
+    assert after["customerMapping"] != before.json()["customerMapping"]
+    headers = {**AUTH, "Idempotency-Key": "c-2", "If-Match": '"2"'}
+    reverted = sandbox.http.post(base + "/decision", json={"kind": "Revert"}, headers=headers)
+    assert reverted.status_code == 200, reverted.text
+    again = sandbox.http.get(base, headers=AUTH).json()
+    was = before.json()
+    assert again["customerMapping"] == was["customerMapping"]
+    for field in ("status", "warnings", "reviewState"):
+        assert again.get(field) == was.get(field), field
