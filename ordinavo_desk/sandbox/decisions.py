@@ -189,7 +189,11 @@ def _record(
         "statusBefore": before["status"],
         "statusAfter": row.status,
         "linksBefore": _links(before),
-        "linksAfter": _links(_snapshot(row)),
+        "linksAfter": {
+            "customerId": row.customer_id,
+            "locationId": row.location_id,
+            "contactId": row.contact_id,
+        },
         "corrections": request.corrections,
         "reasonCode": request.reason_code.value if request.reason_code else None,
         "reasonText": request.reason_text,

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ordinavo_desk.ui.headed_table_model import HeadedTableModel
 from ordinavo_desk.ui.roles import CHECK_STATE, DISPLAY, TOOLTIP
 
 T = TypeVar("T")
@@ -17,7 +16,7 @@ _Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
 
 
-class RowsModel(HeadedTableModel, Generic[T]):
+class RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(
         self,
         columns: Sequence[Column],
@@ -41,6 +40,23 @@ class RowsModel(HeadedTableModel, Generic[T]):
             checked and (self._checkable is None or self._checkable(row)) for row in self._rows
         ]
         self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == DISPLAY
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
 
     def row_object(self, row: int) -> T | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
