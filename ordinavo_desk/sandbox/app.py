@@ -38,18 +38,20 @@ from ordinavo_desk.sandbox.api_errors import (
     not_found,
 )
 from ordinavo_desk.sandbox.decisions import apply_decision
+from ordinavo_desk.sandbox.idempotency import keep_answer, stored_answer
 from ordinavo_desk.sandbox.imports import job_for, run_import
 from ordinavo_desk.sandbox.key_registry import KeyGrant
 from ordinavo_desk.sandbox.review import (
     detail,
     etag,
     find_item,
+    find_item_state,
     list_items,
     parse_limit,
     reference_changes,
     whole_number,
 )
-from ordinavo_desk.sandbox.rows import IdempotencyRow, JobRow
+from ordinavo_desk.sandbox.rows import JobRow
 from ordinavo_desk.sandbox.sandbox_service import SandboxService
 
 API_PREFIX = "/api/connect/v1"
@@ -210,7 +212,7 @@ def _if_match_version(value: str | None) -> int:
 
 
 def _decision(call: Call) -> Reply:
-    row = find_item(call.session, call.grant, call.request.path_params["item_id"])
+    row = find_item_state(call.session, call.grant, call.request.path_params["item_id"])
     seen = _if_match_version(call.request.headers.get("If-Match"))
     if seen != row.version:
         raise SandboxApiError(
@@ -424,7 +426,7 @@ def _handle(
     fingerprint = _fingerprint(endpoint.method, request.url.path, raw)
     with service.store.unit_of_work() as session:
         if idempotency_key is not None:
-            stored = session.get(IdempotencyRow, (grant.key_hash, idempotency_key))
+            stored = stored_answer(session, grant.key_hash, idempotency_key)
             if stored is not None:
                 if stored.fingerprint != fingerprint:
                     raise SandboxApiError(
@@ -436,15 +438,14 @@ def _handle(
                 return Reply(stored.status_code, stored.body, replay_headers)
         reply = endpoint.handler(Call(request, grant, session, service, body))
         if idempotency_key is not None and 200 <= reply.status < 300:
-            session.add(
-                IdempotencyRow(
-                    key_hash=grant.key_hash,
-                    idempotency_key=idempotency_key,
-                    fingerprint=fingerprint,
-                    status_code=reply.status,
-                    body=reply.body,
-                    headers=reply.headers,
-                )
+            keep_answer(
+                session,
+                grant.key_hash,
+                idempotency_key,
+                fingerprint=fingerprint,
+                status_code=reply.status,
+                body=reply.body,
+                headers=reply.headers,
             )
     return reply
 

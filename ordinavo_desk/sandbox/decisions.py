@@ -6,9 +6,9 @@ and the chosen records (409 when the decision cannot apply) and the scopes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.connect.wire import DecisionRequest, ReviewState
@@ -27,9 +27,10 @@ from ordinavo_desk.matching.engine import MappingEngine
 from ordinavo_desk.matching.links import Links
 from ordinavo_desk.sandbox.api_errors import conflict, missing_scope, validation_failed
 from ordinavo_desk.sandbox.imports import item_wire_id
+from ordinavo_desk.sandbox.item_state import ItemState, write_item_state
 from ordinavo_desk.sandbox.key_registry import KeyGrant
 from ordinavo_desk.sandbox.review import summary
-from ordinavo_desk.sandbox.rows import DecisionRow, ItemRow
+from ordinavo_desk.sandbox.rows import DecisionRow
 from ordinavo_desk.sandbox.sandbox_store import flag_records, persist_changes
 from ordinavo_desk.store.types import utcnow
 
@@ -44,10 +45,12 @@ DECIDED_RESULT_KEYS = (
     "customerContactId",
     "explanation",
 )
-_LAST_DECISION = select(func.max(DecisionRow.id))
+_DECISIONS = cast("Table", DecisionRow.__table__)
+_LAST_DECISION = select(func.max(_DECISIONS.c.id))
+_KEEP_DECISION = insert(_DECISIONS)
 
 
-def _snapshot(row: ItemRow) -> dict[str, Any]:
+def _snapshot(row: ItemState) -> dict[str, Any]:
     result = row.result
     return {
         "status": row.status,
@@ -83,7 +86,7 @@ def _next_id(engine: MappingEngine) -> NextId:
 
 
 def _plan(
-    engine: MappingEngine, grant: KeyGrant, row: ItemRow, request: DecisionRequest
+    engine: MappingEngine, grant: KeyGrant, row: ItemState, request: DecisionRequest
 ) -> DecisionPlan:
     candidates = row.result.get("candidates") or []
     top = candidates[0] if candidates else None
@@ -118,7 +121,7 @@ def apply_decision(
     session: Session,
     engine: MappingEngine,
     grant: KeyGrant,
-    row: ItemRow,
+    row: ItemState,
     request: DecisionRequest,
 ) -> dict[str, Any]:
     """Apply ``request`` to the item; answers the DecisionResult (wire form)."""
@@ -165,7 +168,7 @@ def apply_decision(
 
 def _record(
     session: Session,
-    row: ItemRow,
+    row: ItemState,
     request: DecisionRequest,
     before: dict[str, Any],
     *,
@@ -175,10 +178,10 @@ def _record(
     version_seen = row.version
     row.version += 1
     row.updated_at = utcnow()
+    write_item_state(session, row)
     # one request at a time writes to the sandbox's store: the next id is known before the
     # row is written, which is then written once, whole
-    with session.no_autoflush:
-        decision_id = (session.scalar(_LAST_DECISION) or 0) + 1
+    decision_id = (session.execute(_LAST_DECISION).scalar() or 0) + 1
     record = {
         "id": f"{DECISION_PREFIX}{decision_id}",
         "itemId": item_wire_id(row.id),
@@ -203,14 +206,22 @@ def _record(
         "referencesStored": stored,
         "revertedBy": None,
     }
-    session.add(
-        DecisionRow(id=decision_id, tenant=row.tenant, item_id=row.id, record=record, before=before)
+    session.execute(
+        _KEEP_DECISION,
+        {
+            "id": decision_id,
+            "tenant": row.tenant,
+            "item_id": row.id,
+            "record": record,
+            "before": before,
+            "reverted_by": None,
+        },
     )
     return {"decision": record, "item": summary(row)}
 
 
 def _revert(
-    session: Session, grant: KeyGrant, row: ItemRow, request: DecisionRequest
+    session: Session, grant: KeyGrant, row: ItemState, request: DecisionRequest
 ) -> dict[str, Any]:
     latest = session.scalars(
         select(DecisionRow)

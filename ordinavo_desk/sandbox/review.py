@@ -16,6 +16,7 @@ from ordinavo_desk.connect.wire import ReviewState
 from ordinavo_desk.domain.enums import Scope
 from ordinavo_desk.sandbox.api_errors import SandboxApiError, invalid_request, not_found
 from ordinavo_desk.sandbox.imports import ITEM_PREFIX, item_wire_id
+from ordinavo_desk.sandbox.item_state import ItemState, read_item_state
 from ordinavo_desk.sandbox.key_registry import KeyGrant
 from ordinavo_desk.sandbox.rows import DecisionRow, ItemRow
 from ordinavo_desk.sandbox.sandbox_store import customer_changes_page, encode_json
@@ -73,7 +74,7 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
-def summary(row: ItemRow) -> dict[str, Any]:
+def summary(row: ItemRow | ItemState) -> dict[str, Any]:
     target = row.target
     customer = target.get("customer") or {}
     location = target.get("location") or {}
@@ -113,6 +114,15 @@ def find_item(session: Session, grant: KeyGrant, wire_id: str) -> ItemRow:
     if row is None or row.tenant != grant.tenant:
         raise not_found(f"review item {wire_id}")
     return row
+
+
+def find_item_state(session: Session, grant: KeyGrant, wire_id: str) -> ItemState:
+    """Like ``find_item``, for a decision: the item's state, which it writes back."""
+    number = whole_number(wire_id.removeprefix(ITEM_PREFIX))
+    state = read_item_state(session, number) if number is not None else None
+    if state is None or state.tenant != grant.tenant:
+        raise not_found(f"review item {wire_id}")
+    return state
 
 
 def detail(session: Session, row: ItemRow, reader: KeyGrant) -> dict[str, Any]:

@@ -13,9 +13,23 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, and_, create_engine, delete, event, func, insert, select, union_all
+from sqlalchemy import (
+    Engine,
+    Table,
+    and_,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    union_all,
+    update,
+)
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -244,40 +258,84 @@ def _backfill_customer_changes(session: Session) -> None:
     )
 
 
+_RECORDS = cast("Table", RecordRow.__table__)
+_REFS = cast("Table", RefRow.__table__)
+_CHANGES = cast("Table", CustomerChangeRow.__table__)
+_META = cast("Table", MetaRow.__table__)
+_WIRE = cast("Table", CustomerWireRow.__table__)
+
+# The write path of a decision or an import in Core statements, built once: the ORM's
+# unit of work cost more than the writes themselves. RecordRow, RefRow, MetaRow and
+# CustomerChangeRow are written only here, so no session holds a stale object of them.
+_INSERT_RECORDS = insert(_RECORDS)
+_INSERT_REFS = insert(_REFS)
+_RECORD_KEY = and_(
+    _RECORDS.c.tenant == bindparam("r_tenant"),
+    _RECORDS.c.kind == bindparam("r_kind"),
+    _RECORDS.c.id == bindparam("r_id"),
+)
+_RECORD_OWNER = select(_RECORDS.c.customer_id, _RECORDS.c.data).where(_RECORD_KEY)
+_UPDATE_RECORD = (
+    update(_RECORDS)
+    .where(_RECORD_KEY)
+    .values(data=bindparam("r_data"), change_seq=bindparam("r_seq"))
+)
+_FLAG_RECORD = (
+    update(_RECORDS)
+    .where(_RECORD_KEY)
+    .values(flagged=True, change_seq=bindparam("r_seq"))
+    .returning(_RECORDS.c.customer_id)
+)
+_touch = sqlite_insert(_CHANGES)
+_TOUCH = _touch.on_conflict_do_update(
+    index_elements=[_CHANGES.c.tenant, _CHANGES.c.customer_id],
+    set_={"change_seq": func.max(_CHANGES.c.change_seq, _touch.excluded.change_seq)},
+)
+_FORGET_WIRE = delete(_WIRE).where(
+    _WIRE.c.tenant == bindparam("w_tenant"),
+    _WIRE.c.customer_id.in_(bindparam("w_ids", expanding=True)),
+)
+_BUMP = (
+    update(_META)
+    .where(_META.c.name == bindparam("m_name"))
+    .values(value=_META.c.value + 1)
+    .returning(_META.c.value)
+)
+_FIRST = insert(_META)
+_CURRENT = select(_META.c.value).where(_META.c.name == bindparam("m_name"))
+
+
 def touch_customers(session: Session, tenant: str, customer_ids: Iterable[int], seq: int) -> None:
     """Record ``seq`` as the latest change of these customers' reference data (and forget
     their wire form, which no longer holds)."""
     touched = sorted(set(customer_ids))
-    for customer_id in touched:
-        row = session.get(CustomerChangeRow, (tenant, customer_id))
-        if row is None:
-            session.add(CustomerChangeRow(tenant=tenant, customer_id=customer_id, change_seq=seq))
-        else:
-            row.change_seq = max(row.change_seq, seq)
+    if not touched:
+        return
+    session.execute(
+        _TOUCH, [{"tenant": tenant, "customer_id": cid, "change_seq": seq} for cid in touched]
+    )
     for chunk in _chunks(touched):
-        session.execute(
-            delete(CustomerWireRow).where(
-                CustomerWireRow.tenant == tenant, CustomerWireRow.customer_id.in_(chunk)
-            )
-        )
+        session.execute(_FORGET_WIRE, {"w_tenant": tenant, "w_ids": list(chunk)})
 
 
 def next_value(session: Session, name: str) -> int:
-    row = session.get(MetaRow, name)
-    if row is None:
-        row = MetaRow(name=name, value=0)
-        session.add(row)
-    row.value += 1
-    session.flush()
-    return row.value
+    value = session.execute(_BUMP, {"m_name": name}).scalar()
+    if value is None:
+        session.execute(_FIRST, {"name": name, "value": 1})
+        return 1
+    return int(value)
 
 
 def current_value(session: Session, name: str) -> int:
-    row = session.get(MetaRow, name)
-    return row.value if row is not None else 0
+    value = session.execute(_CURRENT, {"m_name": name}).scalar()
+    return int(value) if value is not None else 0
 
 
 CHANGE_SEQ = "reference_change"
+
+
+def _key(tenant: str, kind: ExternalType, record_id: int) -> dict[str, Any]:
+    return {"r_tenant": tenant, "r_kind": kind.value, "r_id": record_id}
 
 
 def persist_changes(session: Session, changes: IndexChanges) -> None:
@@ -286,44 +344,27 @@ def persist_changes(session: Session, changes: IndexChanges) -> None:
         return
     seq = next_value(session, CHANGE_SEQ)
     tenant = changes.tenant
-    touched: set[int] = set()
     created: list[AnyRecord] = [*changes.customers, *changes.locations, *changes.contacts]
-    for record in created:
-        customer_id = record.id if isinstance(record, CustomerRecord) else record.customer_id
-        touched.add(customer_id)
-        session.add(
-            RecordRow(
-                tenant=tenant,
-                kind=_KIND_OF[type(record)].value,
-                id=record.id,
-                customer_id=customer_id,
-                data=_record_data(record),
-                change_seq=seq,
-            )
-        )
-    session.flush()
-    for update in changes.updates:
-        row = session.get(RecordRow, (tenant, update.kind.value, update.record_id))
-        if row is not None:
-            row.data = {**row.data, update.field: update.new}
-            row.change_seq = seq
-            touched.add(row.customer_id)
+    values = [_record_values(record, seq) for record in created]
+    touched: set[int] = {value["customer_id"] for value in values}
+    if values:
+        session.execute(_INSERT_RECORDS, values)
+    for change in changes.updates:
+        key = _key(tenant, change.kind, change.record_id)
+        found = session.execute(_RECORD_OWNER, key).first()
+        if found is not None:
+            data = {**found.data, change.field: change.new}
+            session.execute(_UPDATE_RECORD, {**key, "r_data": data, "r_seq": seq})
+            touched.add(found.customer_id)
     for ref in changes.external_refs:
-        owner = session.get(RecordRow, (tenant, ref.external_type.value, ref.record_id))
+        owner = session.execute(
+            _RECORD_OWNER, _key(tenant, ref.external_type, ref.record_id)
+        ).first()
         if owner is not None:
             touched.add(owner.customer_id)
-        session.add(
-            RefRow(
-                tenant=ref.tenant,
-                source_system=ref.source_system,
-                external_type=ref.external_type.value,
-                external_id=ref.external_id.strip(),
-                record_id=ref.record_id,
-                change_seq=seq,
-            )
-        )
+    if changes.external_refs:
+        session.execute(_INSERT_REFS, [_ref_values(ref, seq) for ref in changes.external_refs])
     touch_customers(session, tenant, touched, seq)
-    session.flush()
 
 
 def flag_records(session: Session, tenant: str, kind: ExternalType, ids: Iterable[int]) -> None:
@@ -331,11 +372,8 @@ def flag_records(session: Session, tenant: str, kind: ExternalType, ids: Iterabl
     seq = next_value(session, CHANGE_SEQ)
     touched: set[int] = set()
     for record_id in ids:
-        row = session.get(RecordRow, (tenant, kind.value, record_id))
-        if row is not None:
-            row.flagged = True
-            row.change_seq = seq
-            touched.add(row.customer_id)
+        owner = session.execute(_FLAG_RECORD, {**_key(tenant, kind, record_id), "r_seq": seq})
+        touched.update(owner.scalars())
     touch_customers(session, tenant, touched, seq)
 
 
