@@ -15,25 +15,23 @@ items are offered with a preview.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QSplitter,
     QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +45,12 @@ from ordinavo_desk.ui.context import DeskContext
 from ordinavo_desk.ui.queue_model import QueueTableModel
 from ordinavo_desk.ui.queue_view import QueueView
 from ordinavo_desk.ui.review.compare_model import CORRECTABLE, INCOMING
+from ordinavo_desk.ui.review.decision_actions import (
+    build_actions,
+    decision_bar,
+    linked,
+    update_actions,
+)
 from ordinavo_desk.ui.review.decision_dialogs import (
     DeferDialog,
     LocationPickerDialog,
@@ -124,7 +128,7 @@ class ReviewWorkspace(QWidget):
         self.panel = ReviewPanel()
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
-        self.bar = self._decision_bar()
+        self.bar = decision_bar(self.actions_by_name)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -421,191 +425,34 @@ class ReviewWorkspace(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def _action(
-        self,
-        name: str,
-        text: str,
-        keys: Sequence[QKeySequence | str],
-        slot: Callable[[], Any],
-        tip: str,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) if isinstance(k, str) else k for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.actions_by_name[name] = action
-        return action
-
     def _build_actions(self) -> None:
-        self._action(
-            "confirmAction",
-            self.tr("Confirm"),
-            ["Return", "Enter"],
-            self.confirm,
-            self.tr("Confirm the candidate in view (Choose it if the rules proposed another)"),
+        slots = {
+            "confirmAction": self.confirm,
+            "locationsAction": self.pick_location,
+            "searchAction": self.search_records,
+            "correctAction": self.correct,
+            "createAction": self.create_new,
+            "rejectAction": self.reject,
+            "deferAction": self.defer,
+            "undoAction": self.undo,
+            "nextAction": lambda: self.step_queue(1),
+            "previousAction": lambda: self.step_queue(-1),
+            "bulkAction": self.bulk_confirm,
+            "revealAction": self.reveal,
+        }
+        self.actions_by_name.update(
+            build_actions(self, slots, lambda rank: partial(self.panel.select_candidate, rank))
         )
-        self._action(
-            "locationsAction",
-            self.tr("Locations…"),
-            ["L"],
-            self.pick_location,
-            self.tr("Choose another location of the candidate, or a new one"),
-        )
-        self._action(
-            "searchAction",
-            self.tr("Search records…"),
-            ["/", "Ctrl+F"],
-            self.search_records,
-            self.tr("Search every customer and location of the tenant"),
-        )
-        self._action(
-            "correctAction",
-            self.tr("Correct fields"),
-            ["E"],
-            self.correct,
-            self.tr("Edit what came in, before Create new or a new location"),
-        )
-        self._action(
-            "createAction",
-            self.tr("Create new"),
-            ["N"],
-            self.create_new,
-            self.tr("Create the customer from what came in (with the corrections)"),
-        )
-        self._action(
-            "rejectAction",
-            self.tr("Reject…"),
-            ["R"],
-            self.reject,
-            self.tr("Leave the item unmapped, with a reason"),
-        )
-        self._action(
-            "deferAction",
-            self.tr("Defer…"),
-            ["D"],
-            self.defer,
-            self.tr("Put the item aside, optionally until a date"),
-        )
-        self._action(
-            "undoAction",
-            self.tr("Undo"),
-            [QKeySequence(QKeySequence.StandardKey.Undo)],
-            self.undo,
-            self.tr("Undo the last decision of this session (again for earlier ones)"),
-        )
-        self._action(
-            "nextAction",
-            self.tr("Next"),
-            ["J"],
-            lambda: self.step_queue(1),
-            self.tr("The next item of the queue"),
-        )
-        self._action(
-            "previousAction",
-            self.tr("Previous"),
-            ["K"],
-            lambda: self.step_queue(-1),
-            self.tr("The previous item of the queue"),
-        )
-        self._action(
-            "bulkAction",
-            self.tr("Confirm confident…"),
-            ["Ctrl+B"],
-            self.bulk_confirm,
-            self.tr("Confirm every selected item whose top candidate is confident"),
-        )
-        self._action(
-            "revealAction",
-            self.tr("Reveal personal data"),
-            ["Ctrl+Shift+P"],
-            self.reveal,
-            self.tr("Show the contact's email and phone (recorded in the audit trail)"),
-        )
-        for rank in range(1, 10):
-            self._action(f"candidate{rank}Action", self.tr("Candidate {n}").format(n=rank),
-                         [str(rank)], partial(self.panel.select_candidate, rank),
-                         self.tr("Compare with candidate {n}").format(n=rank))  # fmt: skip
         self._update_actions()
 
-    def _decision_bar(self) -> QWidget:
-        """The decisions on one row, undo, bulk and moving through the queue on the next
-        (so the window fits a 1366-pixel screen)."""
-        bar = QWidget()
-        bar.setObjectName("decisionBar")
-        rows = QVBoxLayout(bar)
-        rows.setContentsMargins(0, 4, 0, 0)
-        rows.setSpacing(2)
-        first, second = QHBoxLayout(), QHBoxLayout()
-        for name in ("confirmAction", "locationsAction", "searchAction", "createAction",
-                     "rejectAction", "deferAction"):  # fmt: skip
-            first.addWidget(self._button(name))
-        first.addStretch(1)
-        for name in ("undoAction", "bulkAction"):
-            second.addWidget(self._button(name))
-        second.addStretch(1)
-        for name in ("previousAction", "nextAction"):
-            second.addWidget(self._button(name))
-        rows.addLayout(first)
-        rows.addLayout(second)
-        return bar
-
-    def _button(self, name: str) -> QToolButton:
-        action = self.actions_by_name[name]
-        button = QToolButton()
-        button.setObjectName(name.replace("Action", "Button"))
-        button.setDefaultAction(action)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        shown = {"Return": "⏎"}.get(keys, keys)
-
-        def label() -> None:
-            button.setText(f"{action.text()}  {shown}" if shown else action.text())
-
-        label()
-        action.changed.connect(label)
-        return button
-
     def _update_actions(self) -> None:
-        view = self.view
-        settings = self.profile.settings
-        may_map = settings.has_scope(Scope.CUSTOMERS_MAP)
-        may_write = settings.has_scope(Scope.CUSTOMERS_WRITE)
-        decidable = view is not None and view.review_state in {"pending", "deferred", "not-needed"}
-        has_candidates = view is not None and bool(view.candidates)
-        wants = {
-            "confirmAction": (decidable and (has_candidates or _linked(view)), Scope.CUSTOMERS_MAP),
-            "locationsAction": (decidable and has_candidates, Scope.CUSTOMERS_MAP),
-            "searchAction": (decidable, Scope.CUSTOMERS_MAP),
-            "createAction": (decidable, Scope.CUSTOMERS_WRITE),
-            "rejectAction": (decidable, Scope.CUSTOMERS_MAP),
-            "deferAction": (decidable, Scope.CUSTOMERS_MAP),
-            "correctAction": (decidable, None),
-            "undoAction": (bool(self.undo_steps), Scope.CUSTOMERS_MAP),
-            "bulkAction": (True, Scope.CUSTOMERS_MAP),
-        }
-        for name, (possible, scope) in wants.items():
-            action = self.actions_by_name[name]
-            allowed = scope is None or (may_write if scope is Scope.CUSTOMERS_WRITE else may_map)
-            if not allowed and scope is not None:
-                tip = self.tr("Needs the scope {scope}, which this profile's key lacks.").format(
-                    scope=scope.value
-                )
-            else:
-                tip = action.statusTip()
-            _set_action(action, enabled=possible and allowed, tip=tip)
-        reveal = self.actions_by_name["revealAction"]
-        _set_action(
-            reveal, enabled=view is not None and self.panel.reveal.isEnabled(), tip=reveal.toolTip()
+        update_actions(
+            self.actions_by_name,
+            self.view,
+            self.profile.settings,
+            can_reveal=self.panel.reveal.isEnabled(),
+            undo_label=self.undo_steps[-1].label if self.undo_steps else None,
         )
-        undo = self.actions_by_name["undoAction"]
-        if self.undo_steps:
-            tip = self.tr("Undo {what}").format(what=self.undo_steps[-1].label)
-            _set_action(undo, enabled=undo.isEnabled(), tip=tip)
 
     # -- deciding --------------------------------------------------------------------------
 
@@ -633,7 +480,7 @@ class ReviewWorkspace(QWidget):
         if (
             candidate is None
             or candidate.proposed
-            or (view.proposed_rank is None and not _linked(view) and candidate.rank == 1)
+            or (view.proposed_rank is None and not linked(view) and candidate.rank == 1)
         ):
             request = _requests().confirm()
             label = self.tr("Confirm")
@@ -998,16 +845,3 @@ def _requests() -> Any:
     from ordinavo_desk.services import review_requests  # noqa: PLC0415
 
     return review_requests
-
-
-def _set_action(action: QAction, *, enabled: bool, tip: str) -> None:
-    """Change only what changed: each change re-labels the action's buttons and menus,
-    which would cost a new layout of the decision bar on every item."""
-    if action.isEnabled() != enabled:
-        action.setEnabled(enabled)
-    if action.toolTip() != tip:
-        action.setToolTip(tip)
-
-
-def _linked(view: ItemView | None) -> bool:
-    return view is not None and view.links.customer_id is not None
