@@ -88,12 +88,9 @@ class _Style:
             panel=QBrush(_with_alpha(base, 225)),
             panel_pen=QPen(QBrush(_mix(base, text, 0.3)), 1.0),
             emphasis_pen=QPen(QBrush(_SELECTED_RING), 1.0),
-            line_pen=QPen(
-                QBrush(_with_alpha(_mix(base, text, 0.6), 200)),
-                1.5,
-                Qt.PenStyle.DashLine,
-                round_cap,
-            ),
+            # one pixel wide: Qt draws a thin dashed line directly, a wider one as a
+            # filled path of dashes, which made the lines a third of the map's paint
+            line_pen=QPen(QBrush(_mix(base, text, 0.7)), 1.0, Qt.PenStyle.DashLine, round_cap),
             selected_line_pen=QPen(QBrush(_SELECTED_RING), 2.5, Qt.PenStyle.SolidLine, round_cap),
             outline_pen=QPen(QBrush(base), 2.0),
             ring_pen=QPen(QBrush(_SELECTED_RING), 3.5),
