@@ -275,7 +275,7 @@ def _build(session: Session, profile: Profile, item_id: int) -> ItemView:
     customers = {
         c.id: c
         for c in references.customers(
-            sorted(set(wanted)), only_locations={i for i in shown if i is not None}
+            sorted(set(wanted)), only_locations={i for i in shown if i is not None}, masked=True
         )
     }
     candidates = tuple(

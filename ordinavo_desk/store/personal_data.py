@@ -28,6 +28,8 @@ from ordinavo_desk.store.types import json_type_for
 PREFIX = "enc1:"
 #: The contact fields that are personal data.
 PERSONAL_FIELDS = ("email", "phone", "mobile")
+#: Stands for a stored value that was not decrypted (read for a view that masks it).
+NOT_DECRYPTED = "\u2022\u2022\u2022\u2022\u2022\u2022"
 #: Shown for a value written under a data key this desk does not have.
 UNREADABLE = "\u2022\u2022\u2022 (encrypted with another data key)"
 

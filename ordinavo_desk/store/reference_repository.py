@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import Text, bindparam, delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.domain.enums import ExternalType
@@ -14,6 +14,7 @@ from ordinavo_desk.domain.errors import ConflictError
 from ordinavo_desk.domain.reference import Contact, Customer, ExternalRef, Location
 from ordinavo_desk.matching.records import ContactRecord, CustomerRecord, LocationRecord
 from ordinavo_desk.store.bulk import db_timestamp, insert_rows
+from ordinavo_desk.store.personal_data import NOT_DECRYPTED, PERSONAL_FIELDS
 from ordinavo_desk.store.profile_repository import ensure_tenant
 from ordinavo_desk.store.rows import ContactRow, CustomerRow, ExternalRefRow, LocationRow
 from ordinavo_desk.store.types import utcnow
@@ -29,6 +30,12 @@ _CONTACT_FIELDS = tuple(f for f in ContactRecord._fields if f not in _KEYS)
 _REF_COLUMNS = (
     "tenant", "source_system", "external_type", "external_id", "record_id", "created_at",
 )  # fmt: skip
+
+
+def _shown(field: str, value: Any, masked: bool) -> Any:
+    if masked and value is not None and field in PERSONAL_FIELDS:
+        return NOT_DECRYPTED
+    return value
 
 
 def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -51,6 +58,18 @@ _SOME_LOCATIONS = _LOCATIONS.where(LocationRow.id.in_(bindparam("only")))
 _CONTACTS = select(ContactRow).where(
     ContactRow.tenant == bindparam("tenant"), ContactRow.customer_id.in_(bindparam("ids"))
 )
+# the same, with the personal fields as stored (not decrypted): a view shows them masked,
+# and decrypting every contact of every candidate cost a fifth of reading an item
+_CONTACTS_MASKED = select(
+    ContactRow.id,
+    ContactRow.customer_id,
+    *(
+        type_coerce(getattr(ContactRow, name), Text).label(name)
+        if name in PERSONAL_FIELDS
+        else getattr(ContactRow, name)
+        for name in _CONTACT_FIELDS
+    ),
+).where(ContactRow.tenant == bindparam("tenant"), ContactRow.customer_id.in_(bindparam("ids")))
 _REF_READ = (
     ExternalRefRow.id,
     ExternalRefRow.external_type,
@@ -117,15 +136,21 @@ class ReferenceRepository:
         return customers[0] if customers else None
 
     def customers(
-        self, ids: Sequence[int], *, only_locations: Collection[int] | None = None
+        self,
+        ids: Sequence[int],
+        *,
+        only_locations: Collection[int] | None = None,
+        masked: bool = False,
     ) -> list[Customer]:
         """The customers with these ids, with locations, contacts and references.
 
         ``only_locations``: of their locations only these (what a view of one item shows:
-        a chain's hundreds of branches are read when someone asks for them)."""
+        a chain's hundreds of branches are read when someone asks for them).
+        ``masked``: the contacts' personal fields are not decrypted; a value present
+        reads ``NOT_DECRYPTED`` (for views that show them masked)."""
         out: list[Customer] = []
         for chunk in _chunks(ids):
-            out.extend(self._load(chunk, only_locations))
+            out.extend(self._load(chunk, only_locations, masked=masked))
         return out
 
     def contact_location(self, contact_id: int) -> int | None:
@@ -148,7 +173,11 @@ class ReferenceRepository:
             last = ids[-1]
 
     def _load(
-        self, customer_ids: Sequence[int], only_locations: Collection[int] | None = None
+        self,
+        customer_ids: Sequence[int],
+        only_locations: Collection[int] | None = None,
+        *,
+        masked: bool = False,
     ) -> list[Customer]:
         tenant = self.tenant
         rows = list(self._session.scalars(_CUSTOMERS, {"tenant": tenant, "ids": customer_ids}))
@@ -164,7 +193,12 @@ class ReferenceRepository:
             else self._session.scalars(_SOME_LOCATIONS, {**wanted, "only": sorted(only_locations)})
         )
         locations = sorted(found_locations, key=lambda row: row.id)
-        contacts = sorted(self._session.scalars(_CONTACTS, wanted), key=lambda row: row.id)
+        contacts: list[Any] = sorted(
+            self._session.execute(_CONTACTS_MASKED, wanted)
+            if masked
+            else self._session.scalars(_CONTACTS, wanted),
+            key=lambda row: row.id,
+        )
         refs = self._refs_for(
             {
                 ExternalType.CUSTOMER: ids,
@@ -187,7 +221,7 @@ class ReferenceRepository:
                 Contact(
                     id=con.id,
                     external_refs=refs.get((ExternalType.CONTACT, con.id), ()),
-                    **{f: getattr(con, f) for f in _CONTACT_FIELDS},
+                    **{f: _shown(f, getattr(con, f), masked) for f in _CONTACT_FIELDS},
                 )
             )
         return [

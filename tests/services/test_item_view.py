@@ -18,6 +18,7 @@ from ordinavo_desk.services.item_view import MASK, ItemViewService
 from ordinavo_desk.services.review_service import ReviewService
 from ordinavo_desk.services.text_diff import Span, diff_spans
 from ordinavo_desk.store.database import Store
+from ordinavo_desk.store.personal_data import NOT_DECRYPTED, DataKey
 from ordinavo_desk.store.rows import AuditEventRow
 from tests.services.review_harness import (
     MAPPED,
@@ -80,6 +81,31 @@ def test_personal_fields_are_masked_until_revealed_and_the_reveal_is_audited(
         ("dispatcher-1", "incoming contact", ["email"])
     ]
     assert "jana@schmitz.example" not in str(events[0].after)
+
+
+def test_a_view_decrypts_no_contact_of_its_candidates(
+    desk: tuple[Store, Profile], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, profile = desk
+    import_items(store, profile, tmp_path, ELSEWHERE)
+    decrypted: list[str] = []
+    decrypt = DataKey.decrypt
+
+    def counted(key: DataKey, stored: str) -> str:
+        value = decrypt(key, stored)
+        decrypted.append(value)
+        return value
+
+    monkeypatch.setattr(DataKey, "decrypt", counted)
+    service = ItemViewService(store, author="dispatcher-1")
+    view = service.view(profile, item_id(store, "JOB-ELSEWHERE"))
+    contact = view.candidates[0].contact
+    assert contact is not None and contact.email == NOT_DECRYPTED  # present, not read
+    rows = {p.key: p for p in view.candidates[0].fields}
+    assert rows["contact.email"].stored == MASK
+    revealed = service.reveal(profile, view.item_id, contact.id)["email"]
+    assert revealed and "@" in revealed  # the stored value, decrypted when revealed
+    assert decrypted.count(revealed) == 1  # by the reveal, not by the view
 
 
 def test_warnings_name_the_records_involved_and_route_readiness(
