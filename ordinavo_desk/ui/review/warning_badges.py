@@ -52,40 +52,60 @@ class WarningBadges(QWidget):
         layout.setSpacing(4)
         layout.addLayout(self._row)
         layout.addWidget(self.details)
+        self._row.addStretch(1)
+        # the badges shown (the first of the pool)
         self.badges: list[QLabel] = []
+        self._pool: list[QLabel] = []
+        self._looks: list[tuple[str, str] | None] = []
 
     def show_warnings(self, warnings: Sequence[WarningView]) -> None:
-        for badge in self.badges:
-            self._row.removeWidget(badge)
-            badge.deleteLater()
-        self.badges = []
-        while self._row.count():
-            self._row.takeAt(0)
+        """Show these warnings. The badges are kept and reused from item to item (hidden
+        when not needed): a badge made anew for every item cost a style sheet to parse
+        and, deleted after the item was painted, a second layout and paint."""
         texts: list[WarningText] = []
-        for warning in warnings:
+        for index, warning in enumerate(warnings):
             text = warning_text(warning.code, warning.facts)
             texts.append(text)
-            badge = QLabel(text.badge)
+            badge = self._badge(index)
             badge.setObjectName(f"badge_{warning.code}")
-            badge.setToolTip(f"{text.explanation}\n{text.action}")
+            if badge.text() != text.badge:
+                badge.setText(text.badge)
+            tip = f"{text.explanation}\n{text.action}"
+            if badge.toolTip() != tip:
+                badge.setToolTip(tip)
             background, foreground = badge_colours(text.severity, self.palette())
-            badge.setStyleSheet(
-                f"QLabel {{ background: {background.name()}; color: {foreground.name()};"
-                " border-radius: 8px; padding: 2px 8px; font-weight: 600; }"
-            )
-            self._row.addWidget(badge)
-            self.badges.append(badge)
-        self._row.addStretch(1)
-        if not texts:
-            self.details.setText(html.escape(self.tr("No warnings.")))
-            return
-        self.details.setText(
+            look = (background.name(), foreground.name())
+            if self._looks[index] != look:
+                self._looks[index] = look
+                badge.setStyleSheet(
+                    f"QLabel {{ background: {look[0]}; color: {look[1]};"
+                    " border-radius: 8px; padding: 2px 8px; font-weight: 600; }"
+                )
+            if badge.isHidden():
+                badge.show()
+        for badge in self._pool[len(warnings) :]:
+            if not badge.isHidden():
+                badge.hide()
+        self.badges = self._pool[: len(warnings)]
+        details = (
             "".join(
                 f"<p style='margin:0 0 4px 0'><b>{html.escape(t.badge)}:</b> "
                 f"{html.escape(t.explanation)} <i>{html.escape(t.action)}</i></p>"
                 for t in texts
             )
+            if texts
+            else html.escape(self.tr("No warnings."))
         )
+        if details != self.details.text():
+            self.details.setText(details)
+
+    def _badge(self, index: int) -> QLabel:
+        if index == len(self._pool):
+            badge = QLabel()
+            self._row.insertWidget(index, badge)  # before the stretch
+            self._pool.append(badge)
+            self._looks.append(None)
+        return self._pool[index]
 
 
 class BadgeDelegate(QStyledItemDelegate):
