@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.store.profile_repository import ensure_tenant
@@ -81,6 +81,16 @@ class ChainBreak:
 _EVENTS = cast(Table, AuditEventRow.__table__)
 _COLUMNS = [c for c in _EVENTS.columns if c.key != "id"]
 _INSERT_EVENT = insert(_EVENTS)
+_LOCK_TENANT = (
+    select(TenantRow.tenant).where(TenantRow.tenant == bindparam("tenant")).with_for_update()
+)
+#: The hash of the tenant's latest event, read by every append (an index holds it).
+CHAIN_TAIL = (
+    select(AuditEventRow.hash)
+    .where(AuditEventRow.tenant == bindparam("tenant"))
+    .order_by(AuditEventRow.id.desc())
+    .limit(1)
+)
 
 
 class AuditTrail:
@@ -101,17 +111,10 @@ class AuditTrail:
     ) -> str:
         """Append the event; answers its hash."""
         # serialise appends per tenant (a no-op lock on SQLite, whose writes are serial)
-        locked = self._session.execute(
-            select(TenantRow.tenant).where(TenantRow.tenant == self.tenant).with_for_update()
-        ).first()
+        locked = self._session.execute(_LOCK_TENANT, {"tenant": self.tenant}).first()
         if locked is None:
             ensure_tenant(self._session, self.tenant)
-        prev_hash = self._session.scalars(
-            select(AuditEventRow.hash)
-            .where(AuditEventRow.tenant == self.tenant)
-            .order_by(AuditEventRow.id.desc())
-            .limit(1)
-        ).first()
+        prev_hash = self._session.scalars(CHAIN_TAIL, {"tenant": self.tenant}).first()
         when = occurred_at or utcnow()
         # round-trip the JSON as the store will give it back, so the hash can be checked
         before = json.loads(json.dumps(before, default=str)) if before is not None else None

@@ -288,7 +288,11 @@ class AuditEventRow(Base):
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (Index(None, "tenant", "occurred_at"),)
+    __table_args__ = (
+        Index(None, "tenant", "occurred_at"),
+        # the tail of a tenant's chain, read by every append (migration 0008)
+        Index(None, "tenant", "id"),
+    )
 
 
 class OutboxRow(Base):

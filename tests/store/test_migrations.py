@@ -6,6 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from ordinavo_desk.store.audit_trail import CHAIN_TAIL
 from ordinavo_desk.store.database import Store, open_engine
 from ordinavo_desk.store.migrate import current_revision, head_revision, upgrade_to_head
 from ordinavo_desk.store.rows import Base
@@ -109,3 +110,19 @@ def test_loading_the_models_does_not_import_the_postgresql_dialect() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+def test_the_tail_of_an_audit_chain_is_read_from_an_index(sqlite_url: str) -> None:
+    # every append reads it; sorting the tenant's events instead grew with every event
+    store = Store(sqlite_url)
+    try:
+        query = CHAIN_TAIL.params(tenant="acme").compile(
+            store.engine, compile_kwargs={"literal_binds": True}
+        )
+        with store.engine.connect() as connection:
+            rows = connection.execute(text(f"EXPLAIN QUERY PLAN {query}"))
+            plan = " ".join(str(row[-1]) for row in rows)
+        assert "ix_audit_events_tenant_id" in plan
+        assert "TEMP B-TREE" not in plan
+    finally:
+        store.dispose()
