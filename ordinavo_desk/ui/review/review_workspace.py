@@ -14,7 +14,6 @@ items are offered with a preview.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -56,6 +55,7 @@ from ordinavo_desk.ui.review.decision_dialogs import (
     LocationPickerDialog,
     RejectDialog,
 )
+from ordinavo_desk.ui.review.read_ahead import ReadAhead
 from ordinavo_desk.ui.review.record_search_dialog import RecordSearchDialog
 from ordinavo_desk.ui.review.review_panel import ReviewPanel
 
@@ -65,9 +65,6 @@ if TYPE_CHECKING:
     from ordinavo_desk.services.related_items import RelatedItem
 
 LINKING = {DecisionKind.CONFIRM.value, DecisionKind.CHOOSE.value}
-#: Views read ahead that are kept, and for how long one is shown without reading it again.
-PREFETCHED = 4
-FRESH_FOR_S = 10.0
 #: How long an item stays on screen before its position is remembered.
 SETTLE_MS = 120
 #: Posted with low priority when an item is shown, so that it arrives after the window's
@@ -109,12 +106,8 @@ class ReviewWorkspace(QWidget):
         #: The item on screen (kept across reloads of the queue) and whether one runs.
         self._current_item: int | None = None
         self._reloading = False
-        #: Views read ahead (the next item's), by item id; dropped on every reload.
-        self._prefetched: dict[int, tuple[float, ItemView]] = {}
-        #: Items whose read ahead is under way, and the item (with its generation) that
-        #: waits for one of them to arrive instead of being read a second time.
-        self._reading_ahead: set[int] = set()
-        self._awaited: tuple[int, int] | None = None
+        # views read ahead (the next item's); dropped on every reload
+        self._ahead = ReadAhead()
         #: The item (by generation) whose next one is read ahead once it is painted.
         self._ahead_of = 0
         self.undo_steps: list[UndoStep] = []
@@ -173,7 +166,7 @@ class ReviewWorkspace(QWidget):
 
     def _reload_started(self) -> None:
         self._reloading = True
-        self._prefetched.clear()
+        self._ahead.forget()
 
     def _loaded(self, count: int) -> None:
         self._reloading = False
@@ -314,19 +307,20 @@ class ReviewWorkspace(QWidget):
                 self._update_actions()
             return
         self._current_item = item_id
-        read_ahead = self._prefetched.pop(item_id, None)
+        read_ahead = self._ahead.take(item_id)
         if read_ahead is not None:
             # read ahead while the reviewer looked at the item before: shown at once; read
             # again only when that was a while ago (a decision made on a view that has
             # gone stale is refused cleanly anyway: it carries the sequence it saw)
-            self._show(generation, read_ahead[1])
-            if time.monotonic() - read_ahead[0] < FRESH_FOR_S:
+            view, fresh = read_ahead
+            self._show(generation, view)
+            if fresh:
                 self._remember(item_id)
                 return
-            self._read(generation, item_id, read_ahead[1])
-        elif item_id in self._reading_ahead:
+            self._read(generation, item_id, view)
+        elif self._ahead.is_reading(item_id):
             # its read ahead is under way: shown when it arrives, not read twice
-            self._awaited = (generation, item_id)
+            self._ahead.wait_for(item_id, generation)
         else:
             self._read(generation, item_id, None)
 
@@ -380,32 +374,23 @@ class ReviewWorkspace(QWidget):
         if following is None:
             return
         item_id = following.item_id
-        if item_id in self._prefetched or item_id in self._reading_ahead:
+        if not self._ahead.wants(item_id):
             return
         context, reloads = self.context, self.queue_model.reloads
-        self._reading_ahead.add(item_id)
+        self._ahead.started(item_id)
 
         def arrived(view: ItemView) -> None:
-            self._reading_ahead.discard(item_id)
             stale = reloads != self.queue_model.reloads  # a decision, a filter meanwhile
-            awaited, self._awaited = self._awaited, None
-            if awaited is not None and awaited[1] == item_id:
-                if stale:
-                    self._read(awaited[0], item_id, None)
-                elif self._show(awaited[0], view):
-                    self._remember(item_id)
+            waiting = self._ahead.arrived(item_id, view, stale=stale)
+            if waiting is None:
                 return
-            self._awaited = awaited
             if stale:
-                return
-            self._prefetched[item_id] = (time.monotonic(), view)
-            while len(self._prefetched) > PREFETCHED:
-                self._prefetched.pop(next(iter(self._prefetched)))
+                self._read(waiting, item_id, None)
+            elif self._show(waiting, view):
+                self._remember(item_id)
 
         def failed(error: BaseException) -> None:
-            self._reading_ahead.discard(item_id)
-            if self._awaited is not None and self._awaited[1] == item_id:
-                self._awaited = None
+            if self._ahead.failed(item_id):
                 self._error(error)
 
         self.background.submit(lambda: context.views.view(self.profile, item_id), arrived, failed)
