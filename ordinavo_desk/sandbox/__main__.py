@@ -12,7 +12,8 @@ from ordinavo_desk.matching.engine import MappingEngine
 from ordinavo_desk.sandbox.api_errors import ErrorFormat
 from ordinavo_desk.sandbox.faults import FaultSpec
 from ordinavo_desk.sandbox.key_registry import KeyRegistry, hash_key
-from ordinavo_desk.sandbox.sandbox_store import SandboxStore, warm_wire_bodies
+from ordinavo_desk.sandbox.reference_feed import warm_wire_bodies
+from ordinavo_desk.sandbox.sandbox_store import SandboxStore
 from ordinavo_desk.sandbox.seed import (
     DEMO_KEYS,
     import_targets,

@@ -18,8 +18,8 @@ from ordinavo_desk.sandbox.api_errors import SandboxApiError, invalid_request, n
 from ordinavo_desk.sandbox.imports import ITEM_PREFIX, item_wire_id
 from ordinavo_desk.sandbox.item_state import ItemState, read_item_state
 from ordinavo_desk.sandbox.key_registry import KeyGrant
+from ordinavo_desk.sandbox.reference_feed import customer_changes_page, encode_json
 from ordinavo_desk.sandbox.rows import DecisionRow, ItemRow
-from ordinavo_desk.sandbox.sandbox_store import customer_changes_page, encode_json
 
 MAX_PAGE = 500
 QUEUE_STATES = (ReviewState.OPEN.value, ReviewState.DEFERRED.value)

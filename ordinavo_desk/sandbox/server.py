@@ -17,8 +17,9 @@ from ordinavo_desk.sandbox.api_errors import ErrorFormat
 from ordinavo_desk.sandbox.app import API_PREFIX, DroppedConnectionLogFilter, create_app
 from ordinavo_desk.sandbox.faults import FaultInjector
 from ordinavo_desk.sandbox.key_registry import KeyRegistry
+from ordinavo_desk.sandbox.reference_feed import warm_wire_bodies
 from ordinavo_desk.sandbox.sandbox_service import SandboxOptions, SandboxService
-from ordinavo_desk.sandbox.sandbox_store import SandboxStore, warm_wire_bodies
+from ordinavo_desk.sandbox.sandbox_store import SandboxStore
 from ordinavo_desk.sandbox.seed import DEMO_KEYS, DEMO_TENANT, demo_reference
 
 _UVICORN_LOGGER = "uvicorn.error"

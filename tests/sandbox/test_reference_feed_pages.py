@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ordinavo_desk.connect.wire import DecisionRequest
 from ordinavo_desk.domain.enums import DecisionKind
-from ordinavo_desk.sandbox.sandbox_store import (
+from ordinavo_desk.sandbox.reference_feed import (
     customer_views,
     customer_wire_views,
     customers_changed_since,

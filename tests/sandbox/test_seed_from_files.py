@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from ordinavo_desk.sandbox.__main__ import main
-from ordinavo_desk.sandbox.sandbox_store import SandboxStore, customers_changed_since
+from ordinavo_desk.sandbox.reference_feed import customers_changed_since
+from ordinavo_desk.sandbox.sandbox_store import SandboxStore
 from ordinavo_desk.sandbox.seed import demo_reference, item_count, read_json_values
 
 
