@@ -10,7 +10,6 @@ from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from ordinavo_desk.sandbox.rows import IdempotencyRow
-from ordinavo_desk.store.types import utcnow
 
 _TABLE = cast("Table", IdempotencyRow.__table__)
 # built once: every write of the sandbox looks its key up
@@ -56,6 +55,5 @@ def keep_answer(
             "status_code": status_code,
             "body": body,
             "headers": headers,
-            "created_at": utcnow(),
         },
     )

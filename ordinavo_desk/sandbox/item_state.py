@@ -4,7 +4,7 @@ the ORM's load and unit of work cost more than the statements themselves)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, cast
 
@@ -14,17 +14,11 @@ from sqlalchemy.orm import Session
 from ordinavo_desk.sandbox.rows import ItemRow
 
 _ITEMS = cast("Table", ItemRow.__table__)
-_READ_COLUMNS = (
-    "id", "tenant", "source_system", "external_id", "version", "target", "result",
-    "result_detailed", "status", "warnings", "customer_id", "location_id", "contact_id",
-    "review_state", "import_job_id", "updated_at",
-)  # fmt: skip
 #: What a decision changes.
 _WRITTEN = (
     "version", "result", "status", "warnings", "customer_id", "location_id", "contact_id",
     "review_state", "updated_at",
 )  # fmt: skip
-_READ = select(*(_ITEMS.c[name] for name in _READ_COLUMNS)).where(_ITEMS.c.id == bindparam("s_id"))
 _WRITE = (
     update(_ITEMS)
     .where(_ITEMS.c.id == bindparam("s_id"))
@@ -34,7 +28,8 @@ _WRITE = (
 
 @dataclass(slots=True)
 class ItemState:
-    """The columns of ``ItemRow`` a decision reads (it changes those in ``_WRITTEN``)."""
+    """The columns of ``ItemRow`` a decision reads, in the order they are selected (it
+    changes those in ``_WRITTEN``)."""
 
     id: int
     tenant: str
@@ -52,6 +47,11 @@ class ItemState:
     review_state: str
     import_job_id: str | None
     updated_at: datetime
+
+
+_READ = select(*(_ITEMS.c[field.name] for field in fields(ItemState))).where(
+    _ITEMS.c.id == bindparam("s_id")
+)
 
 
 def read_item_state(session: Session, item_id: int) -> ItemState | None:

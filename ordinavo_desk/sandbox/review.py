@@ -6,8 +6,8 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import String, exists, func, select
 from sqlalchemy.orm import Session
@@ -20,6 +20,8 @@ from ordinavo_desk.sandbox.item_state import ItemState, read_item_state
 from ordinavo_desk.sandbox.key_registry import KeyGrant
 from ordinavo_desk.sandbox.reference_feed import customer_changes_page, encode_json
 from ordinavo_desk.sandbox.rows import DecisionRow, ItemRow
+
+_Found = TypeVar("_Found", ItemRow, ItemState)
 
 MAX_PAGE = 500
 QUEUE_STATES = (ReviewState.OPEN.value, ReviewState.DEFERRED.value)
@@ -109,20 +111,20 @@ def mapping_for(row: ItemRow, reader: KeyGrant) -> dict[str, Any]:
 
 def find_item(session: Session, grant: KeyGrant, wire_id: str) -> ItemRow:
     """The item of the key's tenant; another tenant's item is simply not found."""
-    number = whole_number(wire_id.removeprefix(ITEM_PREFIX))
-    row = session.get(ItemRow, number) if number is not None else None
-    if row is None or row.tenant != grant.tenant:
-        raise not_found(f"review item {wire_id}")
-    return row
+    return _of_tenant(grant, wire_id, lambda number: session.get(ItemRow, number))
 
 
 def find_item_state(session: Session, grant: KeyGrant, wire_id: str) -> ItemState:
     """Like ``find_item``, for a decision: the item's state, which it writes back."""
+    return _of_tenant(grant, wire_id, lambda number: read_item_state(session, number))
+
+
+def _of_tenant(grant: KeyGrant, wire_id: str, read: Callable[[int], _Found | None]) -> _Found:
     number = whole_number(wire_id.removeprefix(ITEM_PREFIX))
-    state = read_item_state(session, number) if number is not None else None
-    if state is None or state.tenant != grant.tenant:
+    found = read(number) if number is not None else None
+    if found is None or found.tenant != grant.tenant:
         raise not_found(f"review item {wire_id}")
-    return state
+    return found
 
 
 def detail(session: Session, row: ItemRow, reader: KeyGrant) -> dict[str, Any]:

@@ -175,11 +175,7 @@ class SandboxStore:
                 for chunk in chunks(rows, 5000):
                     session.execute(insert(table), chunk)
             if customers:
-                meta = session.get(MetaRow, CHANGE_SEQ)
-                if meta is None:
-                    session.add(MetaRow(name=CHANGE_SEQ, value=start + len(customers)))
-                else:
-                    meta.value = start + len(customers)
+                session.execute(_SET, {"name": CHANGE_SEQ, "value": start + len(customers)})
 
     def load_index(self) -> ReferenceIndex:
         with self.unit_of_work() as session:
@@ -291,12 +287,15 @@ _FORGET_WIRE = delete(_WIRE).where(
     _WIRE.c.customer_id.in_(bindparam("w_ids", expanding=True)),
 )
 _BUMP = (
-    update(_META)
-    .where(_META.c.name == bindparam("m_name"))
-    .values(value=_META.c.value + 1)
+    sqlite_insert(_META)
+    .values(name=bindparam("m_name"), value=1)
+    .on_conflict_do_update(index_elements=[_META.c.name], set_={"value": _META.c.value + 1})
     .returning(_META.c.value)
 )
-_FIRST = insert(_META)
+_set = sqlite_insert(_META)
+_SET = _set.on_conflict_do_update(
+    index_elements=[_META.c.name], set_={"value": _set.excluded.value}
+)
 _CURRENT = select(_META.c.value).where(_META.c.name == bindparam("m_name"))
 
 
@@ -314,11 +313,7 @@ def touch_customers(session: Session, tenant: str, customer_ids: Iterable[int], 
 
 
 def next_value(session: Session, name: str) -> int:
-    value = session.execute(_BUMP, {"m_name": name}).scalar()
-    if value is None:
-        session.execute(_FIRST, {"name": name, "value": 1})
-        return 1
-    return int(value)
+    return int(session.execute(_BUMP, {"m_name": name}).scalar_one())
 
 
 def current_value(session: Session, name: str) -> int:
