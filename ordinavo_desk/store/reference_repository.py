@@ -14,7 +14,7 @@ from ordinavo_desk.domain.errors import ConflictError
 from ordinavo_desk.domain.reference import Contact, Customer, ExternalRef, Location
 from ordinavo_desk.matching.records import ContactRecord, CustomerRecord, LocationRecord
 from ordinavo_desk.store.bulk import db_timestamp, insert_rows
-from ordinavo_desk.store.personal_data import NOT_DECRYPTED, PERSONAL_FIELDS
+from ordinavo_desk.store.personal_data import NOT_DECRYPTED, PERSONAL_FIELDS, decrypt_value
 from ordinavo_desk.store.profile_repository import ensure_tenant
 from ordinavo_desk.store.rows import ContactRow, CustomerRow, ExternalRefRow, LocationRow
 from ordinavo_desk.store.types import utcnow
@@ -33,9 +33,11 @@ _REF_COLUMNS = (
 
 
 def _shown(field: str, value: Any, masked: bool) -> Any:
-    if masked and value is not None and field in PERSONAL_FIELDS:
-        return NOT_DECRYPTED
-    return value
+    """A contact's field as read: personal ones decrypted, or ``NOT_DECRYPTED`` if
+    ``masked``."""
+    if field not in PERSONAL_FIELDS or value is None:
+        return value
+    return NOT_DECRYPTED if masked else decrypt_value(value)
 
 
 def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -55,12 +57,10 @@ _LOCATIONS = select(LocationRow).where(
     LocationRow.tenant == bindparam("tenant"), LocationRow.customer_id.in_(bindparam("ids"))
 )
 _SOME_LOCATIONS = _LOCATIONS.where(LocationRow.id.in_(bindparam("only")))
-_CONTACTS = select(ContactRow).where(
-    ContactRow.tenant == bindparam("tenant"), ContactRow.customer_id.in_(bindparam("ids"))
-)
-# the same, with the personal fields as stored (not decrypted): a view shows them masked,
-# and decrypting every contact of every candidate cost a fifth of reading an item
-_CONTACTS_MASKED = select(
+# the personal fields as stored (encrypted): decrypted only when asked for, since a view
+# shows them masked and decrypting every contact of every candidate cost a fifth of
+# reading an item
+_CONTACTS = select(
     ContactRow.id,
     ContactRow.customer_id,
     *(
@@ -193,12 +193,7 @@ class ReferenceRepository:
             else self._session.scalars(_SOME_LOCATIONS, {**wanted, "only": sorted(only_locations)})
         )
         locations = sorted(found_locations, key=lambda row: row.id)
-        contacts: list[Any] = sorted(
-            self._session.execute(_CONTACTS_MASKED, wanted)
-            if masked
-            else self._session.scalars(_CONTACTS, wanted),
-            key=lambda row: row.id,
-        )
+        contacts = sorted(self._session.execute(_CONTACTS, wanted), key=lambda row: row.id)
         refs = self._refs_for(
             {
                 ExternalType.CUSTOMER: ids,
