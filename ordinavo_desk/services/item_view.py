@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ordinavo_desk.domain.base import WireModel
 from ordinavo_desk.domain.decisions import RecordedDecision
 from ordinavo_desk.domain.enums import CandidateOutcome, CustomerStatus, WarningCode
 from ordinavo_desk.domain.errors import NotFoundError
@@ -275,7 +276,10 @@ def _build(session: Session, profile: Profile, item_id: int) -> ItemView:
     customers = {
         c.id: c
         for c in references.customers(
-            sorted(set(wanted)), only_locations={i for i in shown if i is not None}, masked=True
+            sorted(set(wanted)),
+            only_locations={i for i in shown if i is not None},
+            masked=True,
+            customer_refs_only=True,
         )
     }
     candidates = tuple(
@@ -322,7 +326,7 @@ def _candidate(
     location = _location_of(customer, found.customer_location_id)
     contact = _contact_for(customer, links, incoming.contact, found.customer_id)
     incoming_at = _coordinates(incoming.location)
-    stored_at = _coordinates(location.model_dump(by_alias=True)) if location else None
+    stored_at = _coordinates(_fields_of(location)) if location else None
     distance = (
         distance_m(incoming_at[0], incoming_at[1], stored_at[0], stored_at[1])
         if incoming_at is not None and stored_at is not None
@@ -355,7 +359,7 @@ def compare_fields(
 ) -> tuple[FieldPair, ...]:
     """The comparison rows of the item against one candidate (personal values masked).
     The stored external ID is the customer's in the item's source system."""
-    stored_customer = customer.model_dump(by_alias=True) if customer else {}
+    stored_customer = _fields_of(customer) if customer else {}
     if customer is not None:
         stored_customer["externalId"] = (
             ", ".join(
@@ -365,8 +369,8 @@ def compare_fields(
             )
             or None
         )
-    stored_location = location.model_dump(by_alias=True) if location else {}
-    stored_contact = contact.model_dump(by_alias=True) if contact else {}
+    stored_location = _fields_of(location) if location else {}
+    stored_contact = _fields_of(contact) if contact else {}
     customer_in, location_in, contact_in = incoming.customer, incoming.location, incoming.contact
     rows: list[FieldPair] = []
     for name in CUSTOMER_FIELDS:
@@ -416,7 +420,7 @@ def _warning(
     if code == WarningCode.CONTACT_LOCATION_MISMATCH:
         contact = _contact_of(linked, links.contact_id)
         at = _location_of(linked, contact.location_id) if contact else None
-        facts["contact"] = _person(contact.model_dump(by_alias=True)) or "?" if contact else "?"
+        facts["contact"] = _person(_fields_of(contact)) or "?" if contact else "?"
         facts["contact_location"] = _place_of(at) or "?"
         facts["item_location"] = _place_of(location) or incoming_place
     elif code == WarningCode.LOCATION_MISSING_COORDINATES:
@@ -457,7 +461,7 @@ def _route(location: Location | None, location_in: Mapping[str, Any]) -> RouteRe
     if location is not None:
         return RouteReadiness(
             source="location",
-            has_coordinates=_coordinates(location.model_dump(by_alias=True)) is not None,
+            has_coordinates=_coordinates(_fields_of(location)) is not None,
             work_minutes=location.default_estimated_work_minutes,
             priority=location.default_priority,
             access_notes=location.access_notes,
@@ -538,7 +542,7 @@ def _contact_for(
     if not wanted:
         return None
     return next(
-        (c for c in customer.contacts if _plain(_person(c.model_dump(by_alias=True))) == wanted),
+        (c for c in customer.contacts if _plain(_person(_fields_of(c))) == wanted),
         None,
     )
 
@@ -555,6 +559,22 @@ def _masked_contact(contact: Contact | None) -> Contact | None:
     return contact.model_copy(
         update={name: MASK for name in PERSONAL_FIELDS if getattr(contact, name)}
     )
+
+
+def _fields_of(record: WireModel) -> dict[str, Any]:
+    """A record's own fields by their wire names, as ``model_dump(by_alias=True)`` has
+    them but without serialising (a view reads a few fields of every candidate's records;
+    nested records stay models)."""
+    names = _WIRE_NAMES.get(type(record))
+    if names is None:
+        names = tuple(
+            (field, info.alias or field) for field, info in type(record).model_fields.items()
+        )
+        _WIRE_NAMES[type(record)] = names
+    return {alias: getattr(record, field) for field, alias in names}
+
+
+_WIRE_NAMES: dict[type[WireModel], tuple[tuple[str, str], ...]] = {}
 
 
 def _text(value: object) -> str | None:
@@ -600,4 +620,4 @@ def _place(values: Mapping[str, Any]) -> str | None:
 
 
 def _place_of(location: Location | None) -> str | None:
-    return _place(location.model_dump(by_alias=True)) if location else None
+    return _place(_fields_of(location)) if location else None

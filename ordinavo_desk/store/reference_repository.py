@@ -46,16 +46,16 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield chunk
 
 
-# built once: every item shown reads its candidates' records through these, and building
-# a statement costs more than running it
+# built once, of columns, not mapped rows: every item shown reads its candidates' records
+# through these, and building a statement, or an ORM row, costs more than running it
 _CUSTOMERS = (
-    select(CustomerRow)
+    select(CustomerRow.id, CustomerRow.status, *(getattr(CustomerRow, f) for f in _CUSTOMER_FIELDS))
     .where(CustomerRow.tenant == bindparam("tenant"), CustomerRow.id.in_(bindparam("ids")))
     .order_by(CustomerRow.id)
 )
-_LOCATIONS = select(LocationRow).where(
-    LocationRow.tenant == bindparam("tenant"), LocationRow.customer_id.in_(bindparam("ids"))
-)
+_LOCATIONS = select(
+    LocationRow.id, LocationRow.customer_id, *(getattr(LocationRow, f) for f in _LOCATION_FIELDS)
+).where(LocationRow.tenant == bindparam("tenant"), LocationRow.customer_id.in_(bindparam("ids")))
 _SOME_LOCATIONS = _LOCATIONS.where(LocationRow.id.in_(bindparam("only")))
 # the personal fields as stored (encrypted): decrypted only when asked for, since a view
 # shows them masked and decrypting every contact of every candidate cost a fifth of
@@ -141,16 +141,23 @@ class ReferenceRepository:
         *,
         only_locations: Collection[int] | None = None,
         masked: bool = False,
+        customer_refs_only: bool = False,
     ) -> list[Customer]:
         """The customers with these ids, with locations, contacts and references.
 
         ``only_locations``: of their locations only these (what a view of one item shows:
         a chain's hundreds of branches are read when someone asks for them).
         ``masked``: the contacts' personal fields are not decrypted; a value present
-        reads ``NOT_DECRYPTED`` (for views that show them masked)."""
+        reads ``NOT_DECRYPTED`` (for views that show them masked).
+        ``customer_refs_only``: the locations and contacts come without their external
+        references (a view compares the customer's only)."""
         out: list[Customer] = []
         for chunk in _chunks(ids):
-            out.extend(self._load(chunk, only_locations, masked=masked))
+            out.extend(
+                self._load(
+                    chunk, only_locations, masked=masked, customer_refs_only=customer_refs_only
+                )
+            )
         return out
 
     def contact_location(self, contact_id: int) -> int | None:
@@ -178,9 +185,13 @@ class ReferenceRepository:
         only_locations: Collection[int] | None = None,
         *,
         masked: bool = False,
+        customer_refs_only: bool = False,
     ) -> list[Customer]:
         tenant = self.tenant
-        rows = list(self._session.scalars(_CUSTOMERS, {"tenant": tenant, "ids": customer_ids}))
+        # on the connection: these statements select columns, and the session's ORM layer
+        # would only add its cost
+        connection = self._session.connection()
+        rows = connection.execute(_CUSTOMERS, {"tenant": tenant, "ids": customer_ids}).all()
         if not rows:
             return []
         ids = [row.id for row in rows]
@@ -188,14 +199,16 @@ class ReferenceRepository:
         # sorted here, not by the query: asked to order by id, SQLite (without statistics)
         # walks every location of the tenant in id order instead of the customer index
         found_locations = (
-            self._session.scalars(_LOCATIONS, wanted)
+            connection.execute(_LOCATIONS, wanted)
             if only_locations is None
-            else self._session.scalars(_SOME_LOCATIONS, {**wanted, "only": sorted(only_locations)})
+            else connection.execute(_SOME_LOCATIONS, {**wanted, "only": sorted(only_locations)})
         )
         locations = sorted(found_locations, key=lambda row: row.id)
-        contacts = sorted(self._session.execute(_CONTACTS, wanted), key=lambda row: row.id)
+        contacts = sorted(connection.execute(_CONTACTS, wanted), key=lambda row: row.id)
         refs = self._refs_for(
-            {
+            {ExternalType.CUSTOMER: ids}
+            if customer_refs_only
+            else {
                 ExternalType.CUSTOMER: ids,
                 ExternalType.LOCATION: [loc.id for loc in locations],
                 ExternalType.CONTACT: [con.id for con in contacts],
@@ -249,8 +262,9 @@ class ReferenceRepository:
                 for external_type, ids in ids_by_type.items()
                 for chunk in _chunks(ids)
             ]
+        connection = self._session.connection()
         for parameters in asked:
-            rows = self._session.execute(_REFS_OF_TYPES, {"tenant": self.tenant, **parameters})
+            rows = connection.execute(_REFS_OF_TYPES, {"tenant": self.tenant, **parameters})
             for ref in sorted(rows, key=lambda row: row.id):
                 key = (ExternalType(ref.external_type), ref.record_id)
                 if key in wanted:

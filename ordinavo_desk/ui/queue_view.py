@@ -101,6 +101,9 @@ class QueueView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # rows are selected whole: highlighting the header would bold every section and
+        # repaint the header at every move
+        header.setHighlightSections(False)
         header.setSortIndicator(ARRIVAL_COLUMN, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((140, 70, 170, 210, 110, 110, 90, 70, 80, 60)):
             self.table.setColumnWidth(column, width)

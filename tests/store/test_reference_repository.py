@@ -132,3 +132,19 @@ def test_iter_customers_streams_everything_in_id_order(store: Store) -> None:
     with store.unit_of_work() as session:
         ids = [c.id for c in ReferenceRepository(session, "t").iter_customers(batch_size=7)]
     assert ids == list(range(1, 26))
+
+
+def test_customers_read_back_whole_or_with_only_the_customers_references(store: Store) -> None:
+    stored = [_customer(1, "C1", loc_id=5), _customer(2, "C2", loc_id=6)]
+    with store.unit_of_work() as session:
+        ReferenceRepository(session, "t").replace_customers(stored)
+        ReferenceRepository(session, "u").replace_customers([_customer(1, "OTHER", loc_id=5)])
+    with store.unit_of_work() as session:
+        repo = ReferenceRepository(session, "t")
+        # in id order; unknown ids left out
+        assert repo.customers([2, 1, 3]) == [c.model_copy(update={"tenant": "t"}) for c in stored]
+        lean = repo.customers([1, 2], customer_refs_only=True)
+    assert [c.external_refs for c in lean] == [c.external_refs for c in stored]
+    assert [loc.external_refs for c in lean for loc in c.locations] == [(), ()]
+    assert [con.external_refs for c in lean for con in c.contacts] == [(), ()]
+    assert [c.locations[0].street for c in lean] == ["Hachestrasse 12"] * 2

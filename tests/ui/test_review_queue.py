@@ -19,6 +19,8 @@ from ordinavo_desk.store.database import Store
 from ordinavo_desk.ui.context import DeskContext
 from ordinavo_desk.ui.main_window import MainWindow
 from ordinavo_desk.ui.queue_model import CUSTOMER_COLUMN, ITEM_ID_ROLE, QueueTableModel
+from ordinavo_desk.ui.review.candidates_model import CUSTOMER as CANDIDATE_CUSTOMER
+from ordinavo_desk.ui.review.compare_model import STORED
 from tests.services.review_harness import local_profile
 from tests.ui.conftest import wait_for
 
@@ -104,3 +106,40 @@ def test_sorting_by_a_column_asks_the_store(qtbot: QtBot, context: DeskContext) 
     names = [model.index(r, CUSTOMER_COLUMN).data() for r in range(min(50, model.rowCount()))]
     present = [n for n in names if n]
     assert present == sorted(present)
+
+
+def test_every_item_shows_its_own_candidates_and_comparison(
+    qtbot: QtBot, context: DeskContext
+) -> None:
+    """Moving item by item, the candidates and the comparison change in place where the
+    shape allows: what they show is always the item on screen, never the one before."""
+    window = _window(qtbot, context)
+    workspace, panel = window.workspace, window.item_panel
+    assert workspace is not None and panel is not None
+    model = window.queue_model
+    window.queue_view.table.selectRow(0)
+    counts = set()
+    for row in range(min(40, model.rowCount())):
+        item_id = model.index(row, 0).data(ITEM_ID_ROLE)
+        wait_for(lambda item_id=item_id: panel.view is not None and panel.view.item_id == item_id)
+        view = panel.view
+        assert view is not None
+        counts.add(len(view.candidates))
+        shown = [
+            panel.candidates_model.index(r, CANDIDATE_CUSTOMER).data()
+            for r in range(panel.candidates_model.rowCount())
+        ]
+        names = [c.customer_name or f"customer {c.customer_id}" for c in view.candidates]
+        assert len(shown) == len(names)
+        assert all(text.startswith(name) for text, name in zip(shown, names, strict=True))
+        selected = panel.selected_candidate()
+        if view.candidates:
+            assert selected is not None and selected.rank == (view.proposed_rank or 1)
+            compared = {
+                panel.compare_model.field_pair(r).key: panel.compare_model.index(r, STORED).data()  # type: ignore[union-attr]
+                for r in range(panel.compare_model.rowCount())
+            }
+            stored_name = next(p.stored for p in selected.fields if p.key == "customer.name")
+            assert compared["customer.name"] == (stored_name or "(none)")
+        workspace.step_queue(1)
+    assert len(counts) > 1  # both ways were taken: in place and reset

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QFont, QStandardItem
+from PySide6.QtGui import QFont
 
 from ordinavo_desk.domain.enums import CandidateOutcome
 from ordinavo_desk.services.item_view import CandidateView
 from ordinavo_desk.ui.review.reason_texts import reason_line
 from ordinavo_desk.ui.roles import ALIGNMENT, DISPLAY, FONT, TOOLTIP
-from ordinavo_desk.ui.standard_table import StandardTable, cell
+from ordinavo_desk.ui.standard_table import Cell, StandardTable, cell
 from ordinavo_desk.ui.units import distance_text
 
 RANK, CUSTOMER, LOCATION, SCORE, OUTCOME, DISTANCE, REASONS = range(7)
@@ -51,19 +51,20 @@ class CandidatesModel(StandardTable):
         self._rows = tuple(rows)
         self.replace_rows(self._cells(candidate) for candidate in self._rows)
 
-    def _cells(self, candidate: CandidateView) -> list[QStandardItem]:
+    def _cells(self, candidate: CandidateView) -> list[Cell]:
         font = self._bold if candidate.proposed else None
+        reasons = reason_line(candidate.reasons)
         cells = []
         for column in range(self.columnCount()):
             tooltip = None
             if column == REASONS:
-                tooltip = reason_line(candidate.reasons).replace(" · ", "\n")
+                tooltip = reasons.replace(" · ", "\n")
             elif column == RANK and candidate.proposed:
                 tooltip = self.tr("The rules propose this candidate")
             cells.append(
                 cell(
                     {
-                        DISPLAY: self._display(candidate, column),
+                        DISPLAY: reasons if column == REASONS else self._display(candidate, column),
                         FONT: font,
                         ALIGNMENT: self._right if column in {RANK, SCORE, DISTANCE} else None,
                         TOOLTIP: tooltip,

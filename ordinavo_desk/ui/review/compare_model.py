@@ -13,14 +13,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem
+from PySide6.QtGui import QFont
 
 from ordinavo_desk.domain.mapping import Reason
 from ordinavo_desk.services.item_view import MASK, FieldPair
 from ordinavo_desk.services.text_diff import Span, diff_spans
 from ordinavo_desk.ui.review.reason_texts import comparison_text, contribution_text, field_name
 from ordinavo_desk.ui.roles import DISPLAY, EDIT, FONT, TOOLTIP
-from ordinavo_desk.ui.standard_table import EDITABLE, READ_ONLY, StandardTable, cell
+from ordinavo_desk.ui.standard_table import EDITABLE, READ_ONLY, Cell, StandardTable, cell
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -182,12 +182,9 @@ class CompareModel(StandardTable):
 
     def _refresh(self, row: int) -> None:
         """Make a row's cells again (after its correction changed)."""
-        for column, fresh in enumerate(self._cells(self._rows[row])):
-            item = self.item(row, column)
-            for role in (DISPLAY, FONT, TOOLTIP, DIFF_ROLE, STATE_ROLE):
-                item.setData(fresh.data(role), role)
+        self.replace_row(row, self._cells(self._rows[row]))
 
-    def _cells(self, pair: FieldPair) -> list[QStandardItem]:
+    def _cells(self, pair: FieldPair) -> list[Cell]:
         state = self._state(pair)
         spans = self._spans_of(pair) if state in {"differs", "corrected"} else ((), ())
         shared = {STATE_ROLE: state, KEY_ROLE: pair.key}

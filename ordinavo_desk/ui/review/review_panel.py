@@ -7,8 +7,6 @@ reports what the reviewer picks; deciding is the window's.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +25,18 @@ from PySide6.QtWidgets import (
 from ordinavo_desk.domain.map_geometry import MapPoint, MarkerKind
 from ordinavo_desk.services.item_view import CandidateView, FieldPair, ItemView, RouteReadiness
 from ordinavo_desk.ui.map.map_panel import MapPanel
-from ordinavo_desk.ui.review.candidates_model import CandidatesModel
+from ordinavo_desk.ui.review.candidates_model import (
+    CUSTOMER,
+    DISTANCE,
+    LOCATION,
+    OUTCOME,
+    RANK,
+    REASONS,
+    SCORE,
+    CandidatesModel,
+)
 from ordinavo_desk.ui.review.compare_delegate import CompareDelegate, CorrectionDelegate
-from ordinavo_desk.ui.review.compare_model import HOW, INCOMING, STORED, CompareModel
+from ordinavo_desk.ui.review.compare_model import FIELD, HOW, INCOMING, STORED, CompareModel
 from ordinavo_desk.ui.review.reason_texts import status_text
 from ordinavo_desk.ui.review.warning_badges import WarningBadges
 from ordinavo_desk.ui.units import minutes_text
@@ -78,17 +85,23 @@ class ReviewPanel(QWidget):
         self.candidates.verticalHeader().setDefaultSectionSize(24)
         self.candidates.setWordWrap(False)
         header = self.candidates.horizontalHeader()
-        header.setStretchLastSection(True)
-        # fixed widths that fit the headers in any language (sizing to the contents would
-        # measure every cell of every item)
+        header.setHighlightSections(False)  # no repaint of the header at each selection
+        # the short columns have fixed widths that fit their headers in any language
+        # (sizing to the contents would measure every cell of every item); customer,
+        # location and reasons share the rest, so every column is in view without
+        # scrolling sideways
         metrics = header.fontMetrics()
-        for column, least in ((0, 26), (1, 190), (2, 200), (3, 48), (4, 110), (5, 64)):
+        for column, least in ((RANK, 26), (SCORE, 48), (OUTCOME, 130), (DISTANCE, 64)):
             title = str(self.candidates_model.headerData(column, Qt.Orientation.Horizontal))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.candidates.setColumnWidth(
                 column, max(least, metrics.horizontalAdvance(title) + 24)
             )
+        for column in (CUSTOMER, LOCATION, REASONS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self._fit_candidates(3)
         self.candidates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.candidates_model.modelReset.connect(self.candidates.doItemsLayout)
 
         self.compare_model = CompareModel(self)
         self.compare = QTableView()
@@ -108,11 +121,15 @@ class ReviewPanel(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.compare.setWordWrap(False)
+        self.compare_model.modelReset.connect(self.compare.doItemsLayout)
         compare_header = self.compare.horizontalHeader()
         compare_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        compare_header.setStretchLastSection(True)
-        for column, width in ((0, 120), (INCOMING, 190), (STORED, 190), (HOW, 140)):
+        compare_header.setHighlightSections(False)
+        for column, width in ((FIELD, 120), (HOW, 150)):
             self.compare.setColumnWidth(column, width)
+        # the two values share the rest: both in view, never scrolled sideways
+        for column in (INCOMING, STORED):
+            compare_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.compare_title = QLabel()
         self.compare_title.setObjectName("compareTitle")
         self.compare_title.setWordWrap(True)
@@ -124,7 +141,7 @@ class ReviewPanel(QWidget):
         self.rule_path = QLabel()
         self.rule_path.setObjectName("rulePath")
         self.rule_path.setWordWrap(True)
-        self.rule_path.setTextFormat(Qt.TextFormat.RichText)
+        self.rule_path.setTextFormat(Qt.TextFormat.PlainText)
         self.rule_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.map = MapPanel()
@@ -219,19 +236,18 @@ class ReviewPanel(QWidget):
         self.candidates_model.set_candidates(view.candidates)
         self._fit_candidates(len(view.candidates))
         self.rule_path.setText(
-            "<ol style='margin:0; padding-left:16px'>"
-            + "".join(f"<li>{html.escape(step)}</li>" for step in view.explanation)
-            + "</ol>"
+            "\n".join(f"{number}. {step}" for number, step in enumerate(view.explanation, 1))
             if view.explanation
-            else html.escape(self.tr("No mapping result for this version of the item."))
+            else self.tr("No mapping result for this version of the item.")
         )
         self._show_route(view.route)
         self.reveal.setEnabled(self._has_hidden(view))
         first = view.proposed_rank or (1 if view.candidates else 0)
-        if first:
+        if first and self.candidates.currentIndex().row() != first - 1:
             self.select_candidate(first)
         else:
-            self._compare(0)
+            # no candidate, or the rows changed in place under the current one
+            self._compare(first)
 
     def _fit_candidates(self, rows: int) -> None:
         """As high as its rows (three to six), so the comparison gets the rest."""
@@ -260,6 +276,8 @@ class ReviewPanel(QWidget):
             self.compare.setItemDelegateForRow(row, None)  # type: ignore[arg-type]
         for row in marked - self._marked:
             self.compare.setItemDelegateForRow(row, self._marks)
+        if marked != self._marked:
+            self.compare.doItemsLayout()
         self._marked = marked
 
     def selected_candidate(self) -> CandidateView | None:

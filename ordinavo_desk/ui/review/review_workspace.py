@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QFrame,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -126,7 +128,15 @@ class ReviewWorkspace(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.panel, 1)
+        # the panel scrolls where the window is too small for it; and what changes within
+        # it from item to item (labels, the candidates' height) lays out the panel only,
+        # not the whole window
+        scroller = QScrollArea()
+        scroller.setObjectName("panelScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.panel)
+        right_layout.addWidget(scroller, 1)
         right_layout.addWidget(self.bar)
         splitter = QSplitter()
         splitter.setObjectName("reviewSplitter")
