@@ -135,6 +135,7 @@ class ReviewWorkspace(QWidget):
         scroller.setObjectName("panelScroller")
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the queue and panel
         scroller.setWidget(self.panel)
         right_layout.addWidget(scroller, 1)
         right_layout.addWidget(self.bar)
