@@ -148,9 +148,19 @@ class ReferenceIndex:
             index._add_all(ExternalType.CUSTOMER, customers, TenantIndex.add_customer)
             index._add_all(ExternalType.LOCATION, locations, TenantIndex.add_location)
             index._add_all(ExternalType.CONTACT, contacts, TenantIndex.add_contact)
-            for ref in external_refs:
-                index.add_external_ref(ref)
+            index._add_refs(external_refs)
         return index
+
+    def _add_refs(self, refs: Iterable[ExternalRefRecord]) -> None:
+        """Add references in bulk (millions of them: the tenant is looked up only when it
+        changes from one reference to the next)."""
+        tenant_name: str | None = None
+        add: Callable[[str, ExternalType, str, int], None] | None = None
+        for ref in refs:
+            if ref.tenant != tenant_name or add is None:
+                tenant_name = ref.tenant
+                add = self._tenant_for_write(tenant_name).add_external_ref
+            add(ref.source_system, ref.external_type, ref.external_id, ref.record_id)
 
     def _add_all(
         self,

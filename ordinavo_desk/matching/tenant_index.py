@@ -69,6 +69,12 @@ class TenantIndex:
         self._cells: BlockTable[int] = BlockTable(limits.block_cap)
         #: Address keys of locations recently compared (see ``address_keys``).
         self._address_keys: dict[int, tuple[LocationRecord, AddressKeys]] = {}
+        #: The records an external reference of each type may point at.
+        self._records_of: dict[ExternalType, Container[int]] = {
+            ExternalType.CUSTOMER: self._customers,
+            ExternalType.LOCATION: self._locations,
+            ExternalType.CONTACT: self._contacts,
+        }
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -232,21 +238,16 @@ class TenantIndex:
         source = source_system.strip()
         if key is None or not source:
             raise ConflictError("an external reference needs a source system and an id")
-        if external_type is ExternalType.CUSTOMER:
-            exists = record_id in self._customers
-        elif external_type is ExternalType.LOCATION:
-            exists = record_id in self._locations
-        else:
-            exists = record_id in self._contacts
-        if not exists:
+        if record_id not in self._records_of[external_type]:
             raise ConflictError(f"{external_type} reference {key}: no record {record_id}")
-        table = self._refs.setdefault((source, external_type), {})
-        held = table.get(key)
-        if held is not None and held != record_id:
+        table = self._refs.get((source, external_type))
+        if table is None:
+            table = self._refs[(source, external_type)] = {}
+        held = table.setdefault(key, record_id)
+        if held != record_id:
             raise ConflictError(
                 f"{external_type} reference {key} ({source}) already points at {held}"
             )
-        table[key] = record_id
 
     def update_field(
         self, external_type: ExternalType, record_id: int, field: str, value: Any
