@@ -70,13 +70,10 @@ class StandardTable(QStandardItemModel):
             return
         blocked = self.blockSignals(True)
         try:
-            for number, (row, shown) in enumerate(zip(fresh, self._shown, strict=True)):
-                for column, (content, before) in enumerate(zip(row, shown, strict=True)):
-                    if content != before:
-                        _update(self.item(number, column), content, before)
+            for number, row in enumerate(fresh):
+                self.replace_row(number, row)
         finally:
             self.blockSignals(blocked)
-        self._shown = fresh
         if fresh:
             self.dataChanged.emit(self.index(0, 0), self.index(len(fresh) - 1, columns - 1))
 
