@@ -656,7 +656,7 @@
     <name>MapPanel</name>
     <message>
         <source>No coordinates to show</source>
-        <extracomment>Room kept around the fitted points for markers and distance labels (pixels). Widest the scale bar may grow (pixels). Decoded tiles kept in memory (≈ 256 KiB each). Parallel tile requests (the fetcher sends one at a time; the second decodes meanwhile).</extracomment>
+        <extracomment>Room kept around the fitted points for markers and distance labels (pixels). Widest the scale bar may grow (pixels).</extracomment>
         <translation>Keine Koordinaten zum Anzeigen</translation>
     </message>
     <message>

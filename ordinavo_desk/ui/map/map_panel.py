@@ -4,9 +4,8 @@ A ``QGraphicsView`` whose scene coordinates are the view's own pixels: every
 ``show_points`` projects the points with ``map_geometry`` (Web Mercator, fitted to the
 view) and moves a fixed set of reused items; items are created only when an item has
 more candidates than any before it. The background is a light grid from the palette;
-background tiles, when the settings switch them on, are fetched on a small thread pool
-of the panel and drawn below the markers as they arrive. Answers for tiles the current
-view no longer needs (the person moved on) are dropped.
+background tiles, when the settings switch them on, come from the panel's tile layer
+(``tile_layer.py``: fetched off the UI thread, drawn below the markers as they arrive).
 
 Everything on the map is a stock Qt item (path, line, text, pixmap) and the grid is a
 texture brush, so painting runs in C++ without calling into Python. Python-side records
@@ -19,24 +18,20 @@ values that really change. See docs/map.md.
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import (
     QBrush,
     QFont,
     QFontMetricsF,
     QHideEvent,
-    QImage,
     QPalette,
-    QPixmap,
     QShowEvent,
     QTransform,
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsPixmapItem,
     QGraphicsScene,
     QLabel,
     QVBoxLayout,
@@ -45,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from ordinavo_desk.domain.map_geometry import (
     MAX_FIT_ZOOM,
-    TILE_SIZE,
     MapPoint,
     MarkerKind,
     Padding,
@@ -54,7 +48,6 @@ from ordinavo_desk.domain.map_geometry import (
     distance_text_parts,
     frame_points,
     scale_bar,
-    tiles_covering,
 )
 from ordinavo_desk.matching.geo import distance_m
 from ordinavo_desk.ui.map.label_placement import Rect, _badge_position, _declutter
@@ -69,21 +62,17 @@ from ordinavo_desk.ui.map.style import (
     _Z_SELECTED,
     _Z_SELECTED_BADGE,
     _Z_SELECTED_LINE,
-    _Z_TILE,
     GRID_PX,
     _Shapes,
     _Style,
 )
-from ordinavo_desk.ui.map.tile_loading import TileSource, _TileJob, _TileRelay
+from ordinavo_desk.ui.map.tile_layer import TileLayer
+from ordinavo_desk.ui.map.tile_loading import TileSource
 
 #: Room kept around the fitted points for markers and distance labels (pixels).
 PADDING = Padding(44.0, 40.0, 44.0, 60.0)
 #: Widest the scale bar may grow (pixels).
 SCALE_BAR_MAX_PX = 120.0
-#: Decoded tiles kept in memory (≈ 256 KiB each).
-TILE_MEMORY = 96
-#: Parallel tile requests (the fetcher sends one at a time; the second decodes meanwhile).
-TILE_THREADS = 2
 
 
 def _overlay_label(name: str, parent: QWidget) -> QLabel:
@@ -149,21 +138,8 @@ class MapPanel(QWidget):
         self._size = (-1, -1)
         self._overlays: tuple[object, ...] = ()
 
-        # tiles
-        self._tile_source: TileSource | None = None
-        self._attribution = ""
-        self._pool = QThreadPool(self)  # before the relay: deleted (and waited for) first
-        self._pool.setMaxThreadCount(TILE_THREADS)
-        self._relay = _TileRelay(self)
-        self._relay.arrived.connect(self._tile_arrived)
-        self._wanted: frozenset[TileKey] = frozenset()
-        self._in_flight: set[TileKey] = set()
-        self._failed: set[TileKey] = set()
-        self._images: OrderedDict[TileKey, QPixmap | None] = OrderedDict()
-        self._tile_items: dict[TileKey, QGraphicsPixmapItem] = {}
-        self._free_tile_items: list[QGraphicsPixmapItem] = []
-        self._generation = 0
-        self.stale_tiles_dropped = 0
+        self._tiles = TileLayer(self._scene, self)
+        self._tiles.failed.connect(self._tile_failed)
 
         self._ready = True
         self._relayout()
@@ -174,7 +150,7 @@ class MapPanel(QWidget):
         """Show an item's places, fitted to the view (replacing what was shown)."""
         self._points = tuple(points)
         self._selected = selected_key
-        self._failed.clear()
+        self._tiles.forget_failures()
         missing = [p for p in self._points if not p.located]
         text = (
             self.tr("No coordinates: {places}").format(
@@ -198,15 +174,7 @@ class MapPanel(QWidget):
     def set_tile_source(self, fetch: TileSource | None, attribution: str = "") -> None:
         """Draw background tiles from ``fetch`` (called on worker threads), crediting
         ``attribution`` in a corner; None switches tiles off (the schematic map)."""
-        self._tile_source = fetch
-        self._attribution = attribution.strip() if fetch is not None else ""
-        self._generation += 1  # answers for the previous source are dropped
-        self._in_flight.clear()
-        self._images.clear()
-        self._failed.clear()
-        self._wanted = frozenset()
-        for key in list(self._tile_items):
-            self._release_tile(key)
+        self._tiles.set_source(fetch, attribution)
         self._relayout()
 
     def frame(self) -> ViewFrame | None:
@@ -224,17 +192,22 @@ class MapPanel(QWidget):
         return [badge.text for badge in self._badges if badge.shown]
 
     def tiles_wanted(self) -> frozenset[TileKey]:
-        return self._wanted
+        return self._tiles.wanted
 
     def tiles_drawn(self) -> frozenset[TileKey]:
-        return frozenset(self._tile_items)
+        return self._tiles.drawn
 
     def tile_requests_pending(self) -> int:
-        return len(self._in_flight)
+        return self._tiles.pending
+
+    @property
+    def stale_tiles_dropped(self) -> int:
+        """Tile answers dropped: the view had moved on, or the tile source was replaced."""
+        return self._tiles.stale_dropped
 
     def wait_for_tiles(self, msecs: int = 30_000) -> bool:
         """Wait for the tile threads (tests and shutdown); answers arrive with events."""
-        return bool(self._pool.waitForDone(msecs))
+        return self._tiles.wait(msecs)
 
     # -- Qt events ---------------------------------------------------------------------------
 
@@ -253,7 +226,7 @@ class MapPanel(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         # Nothing is fetched for a hidden map; queued requests skip (and the pool is
         # quick to wait for when the panel goes away).
-        self._wanted = frozenset()
+        self._tiles.wanted = frozenset()
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -360,7 +333,7 @@ class MapPanel(QWidget):
         padding = PADDING
         if self._missing_text:
             padding = PADDING._replace(top=PADDING.top + self._missing_height(width))
-        tiles = self._tile_source is not None
+        tiles = self._tiles.source is not None
         frame = frame_points(
             self._points, width, height, padding, integral=tiles, max_zoom=MAX_FIT_ZOOM
         )
@@ -373,13 +346,13 @@ class MapPanel(QWidget):
             self._marker_of.clear()
             self._hide_from(0, 0)
             self._scale.hide()
-            self._update_tiles(None)
+            self._tiles.show(None)
         else:
             self._draw(frame)
             bar = scale_bar(frame.metres_per_pixel(), SCALE_BAR_MAX_PX)
             self._scale.reveal()
             self._scale.show(self._distance_text(bar.metres), bar.pixels, height, self._style)
-            self._update_tiles(frame)
+            self._tiles.show(frame if self.isVisible() else None)
         self._update_attribution()
         self._place_overlays(width, height)
 
@@ -460,7 +433,7 @@ class MapPanel(QWidget):
             rects.append(
                 (0.0, 0.0, self._missing_width(width) + 12.0, self._missing_height(width) + 12.0)
             )
-        if self._tile_source is not None:
+        if self._tiles.source is not None:
             rects.append((frame.width - 200.0, frame.height - 36.0, frame.width, frame.height))
         return rects
 
@@ -490,15 +463,16 @@ class MapPanel(QWidget):
     # -- tiles -------------------------------------------------------------------------------
 
     def _update_attribution(self) -> None:
-        if self._tile_source is None:
+        tiles = self._tiles
+        if tiles.source is None:
             if self.attribution_label.isVisibleTo(self.view):
                 self.attribution_label.hide()
             return
         parts = []
-        if self._failed & self._wanted:
+        if tiles.failing:
             parts.append(self.tr("Map tiles unavailable"))
-        if self._attribution:
-            parts.append(self._attribution)
+        if tiles.attribution:
+            parts.append(tiles.attribution)
         text = " · ".join(parts)
         if text != self.attribution_label.text():
             self.attribution_label.setText(text)
@@ -506,84 +480,6 @@ class MapPanel(QWidget):
         if bool(text) != self.attribution_label.isVisibleTo(self.view):
             self.attribution_label.setVisible(bool(text))
 
-    def _is_wanted(self, key: TileKey, generation: int) -> bool:
-        # called on worker threads: reads of two attributes, each atomic
-        return generation == self._generation and key in self._wanted
-
-    def _update_tiles(self, frame: ViewFrame | None) -> None:
-        fetch = self._tile_source
-        if fetch is None or frame is None or not self.isVisible():
-            self._wanted = frozenset()
-            for key in list(self._tile_items):
-                self._release_tile(key)
-            return
-        zoom = int(frame.zoom)
-        scale = math.pow(2.0, frame.zoom - zoom)
-        keys = tiles_covering(frame.bounds.scaled(1.0 / scale), zoom)
-        self._wanted = frozenset(keys)
-        for key in list(self._tile_items):
-            if key not in self._wanted:
-                self._release_tile(key)
-        for key in keys:
-            if key in self._images:
-                self._images.move_to_end(key)
-                self._place_tile(key, self._images[key], frame)
-            elif key not in self._in_flight and key not in self._failed:
-                self._in_flight.add(key)
-                self._pool.start(
-                    _TileJob(key, fetch, self._relay, self._is_wanted, self._generation)
-                )
-
-    def _place_tile(self, key: TileKey, pixmap: QPixmap | None, frame: ViewFrame) -> None:
-        if pixmap is None:  # the server has no such tile: the grid shows through
-            return
-        item = self._tile_items.get(key)
-        if item is None:
-            item = self._free_tile_items.pop() if self._free_tile_items else None
-            if item is None:
-                item = QGraphicsPixmapItem()
-                item.setZValue(_Z_TILE)
-                item.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
-                self._scene.addItem(item)
-            item.setPixmap(pixmap)
-            item.setVisible(True)
-            self._tile_items[key] = item
-        scale = math.pow(2.0, frame.zoom - key.z)
-        if item.scale() != scale:
-            item.setScale(scale)
-            item.setTransformationMode(
-                Qt.TransformationMode.FastTransformation
-                if scale == 1.0
-                else Qt.TransformationMode.SmoothTransformation
-            )
-        item.setPos(key.x * TILE_SIZE * scale - frame.left, key.y * TILE_SIZE * scale - frame.top)
-
-    def _release_tile(self, key: TileKey) -> None:
-        item = self._tile_items.pop(key)
-        item.setVisible(False)
-        item.setPixmap(QPixmap())
-        self._free_tile_items.append(item)
-
-    def _tile_arrived(self, key: TileKey, payload: object, outcome: str, generation: int) -> None:
-        if generation != self._generation:  # asked of a tile source since replaced
-            self.stale_tiles_dropped += outcome != "skipped"
-            return
-        self._in_flight.discard(key)
-        frame = self._frame
-        if outcome == "skipped":
-            if key in self._wanted and frame is not None and self._tile_source is not None:
-                self._update_tiles(frame)  # wanted again meanwhile: ask anew
-            return
-        if key not in self._wanted or frame is None:
-            self.stale_tiles_dropped += 1
-            return
-        if outcome == "failed":
-            self._failed.add(key)
-            self._update_attribution()
-            self._place_overlays(self.view.viewport().width(), self.view.viewport().height())
-            return
-        pixmap = QPixmap.fromImage(payload) if isinstance(payload, QImage) else None
-        self._images[key] = pixmap
-        while len(self._images) > TILE_MEMORY:
-            self._images.popitem(last=False)
-        self._place_tile(key, pixmap, frame)
+    def _tile_failed(self) -> None:
+        self._update_attribution()
+        self._place_overlays(self.view.viewport().width(), self.view.viewport().height())
