@@ -69,7 +69,7 @@ class TenantIndex:
         self._cells: BlockTable[int] = BlockTable(limits.block_cap)
         #: Address keys of locations recently compared (see ``address_keys``).
         self._address_keys: dict[int, tuple[LocationRecord, AddressKeys]] = {}
-        #: The records an external reference of each type may point at.
+        #: The records of each kind (what an external reference may point at).
         self._records_of: dict[ExternalType, Container[int]] = {
             ExternalType.CUSTOMER: self._customers,
             ExternalType.LOCATION: self._locations,
@@ -136,11 +136,7 @@ class TenantIndex:
 
     def holds(self, kind: ExternalType, record_id: int) -> bool:
         """Whether a record of this kind with this id is indexed."""
-        if kind is ExternalType.CUSTOMER:
-            return record_id in self._customers
-        if kind is ExternalType.LOCATION:
-            return record_id in self._locations
-        return record_id in self._contacts
+        return record_id in self._records_of[kind]
 
     def resolve(
         self, source_system: str, external_type: ExternalType, external_id: str
