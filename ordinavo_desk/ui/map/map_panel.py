@@ -224,9 +224,8 @@ class MapPanel(QWidget):
             self._relayout()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        # Nothing is fetched for a hidden map; queued requests skip (and the pool is
-        # quick to wait for when the panel goes away).
-        self._tiles.wanted = frozenset()
+        # the pool is quick to wait for when the panel goes away
+        self._tiles.stop_asking()
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -59,6 +59,11 @@ class TileLayer(QObject):
         self._failed.clear()
         self.show(None)
 
+    def stop_asking(self) -> None:
+        """Nothing is fetched for a hidden map: queued requests skip (what is drawn stays
+        until the next ``show``)."""
+        self.wanted = frozenset()
+
     def forget_failures(self) -> None:
         """Tiles that failed are asked for again at the next ``show``."""
         self._failed.clear()
