@@ -19,37 +19,54 @@ from ordinavo_desk.matching.normalize import normalize_city, normalize_postal_co
 K = TypeVar("K", bound=Hashable)
 
 
-class BlockTable(Generic[K]):
-    """Postings ``key → record ids`` whose keys stop being listed above ``cap`` records."""
+class NamedBlockTable(Generic[K]):
+    """Postings ``key → record ids`` whose keys stop being listed above ``cap`` records.
+
+    Beside each record id the postings keep the normalised name of the customer it
+    belongs to: a whole posting list of names is compared with an item's name in one
+    native batch, and only the records whose names resemble it are touched in Python."""
 
     __slots__ = ("_common", "_postings", "cap")
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
-        self._postings: dict[K, list[int]] = {}
+        self._postings: dict[K, tuple[list[int], list[str]]] = {}
         self._common: set[K] = set()
 
-    def add(self, key: K, record_id: int) -> None:
+    def add(self, key: K, record_id: int, name_key: str) -> None:
         postings = self._postings.get(key)
         if postings is None:
             if key not in self._common:
-                self._postings[key] = [record_id]
-        elif len(postings) < self.cap:
-            postings.append(record_id)
+                self._postings[key] = ([record_id], [name_key])
+        elif len(postings[0]) < self.cap:
+            postings[0].append(record_id)
+            postings[1].append(name_key)
         else:
             del self._postings[key]
             self._common.add(key)
 
     def remove(self, key: K, record_id: int) -> None:
         postings = self._postings.get(key)
-        if postings is not None and record_id in postings:
-            postings.remove(record_id)
-            if not postings:
-                del self._postings[key]
+        if postings is None:
+            return
+        ids, names = postings
+        try:
+            position = ids.index(record_id)
+        except ValueError:
+            return
+        del ids[position], names[position]
+        if not ids:
+            del self._postings[key]
 
     def get(self, key: K) -> Sequence[int]:
         """The ids listed under ``key``; empty when none or when the key is common."""
-        return self._postings.get(key, ())
+        postings = self._postings.get(key)
+        return postings[0] if postings is not None else ()
+
+    def get_named(self, key: K) -> tuple[Sequence[int], Sequence[str]]:
+        """The ids listed under ``key`` and, in the same order, their name keys."""
+        postings = self._postings.get(key)
+        return postings if postings is not None else ((), ())
 
     def is_common(self, key: K) -> bool:
         return key in self._common

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from ordinavo_desk.domain.enums import CandidateOutcome
 from ordinavo_desk.domain.mapping import Candidate, Reason
+from ordinavo_desk.matching.geo import cells_within
 from ordinavo_desk.matching.pair_scores import PairScore, PairScorer
 from ordinavo_desk.matching.policy import ScoringPolicy
-from ordinavo_desk.matching.scoring import Probe, name_similarities
+from ordinavo_desk.matching.scoring import (
+    AddressKeys,
+    Probe,
+    most_similar_names,
+    name_similarities,
+)
 from ordinavo_desk.matching.tenant_index import TenantIndex
 
 EPSILON = 1e-9
@@ -21,13 +28,53 @@ def pair_order(pair: PairScore) -> tuple[float, int, int]:
     return (-pair.score, pair.customer_id, -1 if pair.location_id is None else pair.location_id)
 
 
+class SetAside:
+    """Rows left unscored by a search: the locations of a customer that share an address
+    key with the item while its name does not resemble the item's. They are worked out
+    only for the customers someone asks about (those reached by a reference or a
+    customer number, whose rows count whatever their score)."""
+
+    __slots__ = ("_cells", "_keys", "_scored", "_tenant")
+
+    def __init__(
+        self, tenant: TenantIndex, keys: AddressKeys, cells: frozenset[int], scored: Set[int]
+    ) -> None:
+        self._tenant = tenant
+        self._keys = keys
+        self._cells = cells
+        self._scored = scored
+
+    def get(self, customer_id: int) -> list[int | None] | None:
+        """The customer's unscored rows near the item, or None when it has none (or when
+        its rows were scored)."""
+        tenant, keys, cells = self._tenant, self._keys, self._cells
+        if customer_id in self._scored or (
+            keys.postal_code is None and keys.city is None and not cells
+        ):
+            return None
+        near: list[int | None] = []
+        for location_id in tenant.location_ids(customer_id):
+            location = tenant.location(location_id)
+            if location is None:
+                continue
+            if tenant.is_near(location, keys.postal_code, keys.city, cells):
+                near.append(location_id)
+        return near or None
+
+
+#: What a search scoring every pair leaves aside: nothing.
+NOTHING_SET_ASIDE: Mapping[int, list[int | None]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class PairSearch:
-    """The scored pairs of an item, best first, and the pairs left unscored because no
-    score they could reach would matter (by customer, in the order found)."""
+    """The scored pairs of an item, best first; whether some location shares an address
+    key with the item; and the rows left unscored because no score they could reach would
+    matter."""
 
     pairs: list[PairScore]
-    unscored: dict[int, list[int | None]]
+    address_shared: bool
+    set_aside: SetAside | Mapping[int, list[int | None]]
 
 
 def search_pairs(
@@ -39,59 +86,99 @@ def search_pairs(
     """Score the pairs that share a blocking key with the item, best first.
 
     Locations come from the postal code, city and grid cells of the incoming address;
-    customers from the exact normalised name and rare words of it: of those sharing the
-    most words, the ones whose names resemble the item's most are kept. A customer found
-    by name is scored at its locations found by address, or else at up to
-    ``max_locations_per_customer`` of its locations; a customer without locations gets
-    one pair without a location.
+    customers from the exact normalised name and rare words of it: of those, the ones whose
+    names resemble the item's most are kept. A customer found by name is scored at its
+    locations found by address, or else at up to ``max_locations_per_customer`` of its
+    locations; a customer without locations gets one pair without a location.
 
-    Names are compared first, for all customers at once. A pair whose name does not
-    resemble the item's can score at most the address share of the score; when that bound
-    lies below ``cutoff`` (the lowest score any gate or the candidate list looks at), the
-    pair is set aside unscored, since its score would change nothing.
+    A pair whose name does not resemble the item's can score at most the address share
+    of the score. When that bound lies below ``cutoff`` (the lowest score any gate or the
+    candidate list looks at), only customers whose names resemble the item's matter: the
+    names of every location's customer in the address blocks are compared in one native
+    batch and only those that resemble are touched. Otherwise every pair found by address
+    is scored (the ``max_address_locations`` sharing most keys).
     """
-    limits = tenant.limits
+    keys = probe.keys
+    cells = (
+        frozenset(cells_within(keys.latitude, keys.longitude, tenant.limits.geo_radius_m))
+        if keys.latitude is not None and keys.longitude is not None
+        else frozenset()
+    )
+    bound = 0.0 if keys.is_empty else 1.0 - policy.name_weight
+    if bound >= cutoff - EPSILON:
+        return _score_every_pair(tenant, probe, policy, cells)
+    ids, place_names = tenant.places_named(keys.postal_code, keys.city, sorted(cells))
+    resembles: dict[int, float] = {}  # location → its customer's name similarity
+    hits: Counter[int] = Counter()  # location → address keys it shares with the item
+    for position, similarity in name_similarities(probe.name_key, place_names, policy).items():
+        resembles[ids[position]] = similarity
+        hits[ids[position]] += 1
+    nearest = sorted(hits, key=lambda location_id: (-hits[location_id], location_id))
+    rows: dict[int, list[int | None]] = {}
+    similar: dict[int, float] = {}
+    for location_id in nearest[: tenant.limits.max_address_locations]:
+        location = tenant.location(location_id)
+        if location is not None:
+            rows.setdefault(location.customer_id, []).append(location_id)
+            similar[location.customer_id] = resembles[location_id]
+    found_by_address = set(rows)
+    similar.update(_similar_customers(tenant, probe, policy, rows))
+    scored = [(c, location_id) for c, row in rows.items() for location_id in row]
+    return PairSearch(
+        score_pairs(tenant, probe, policy, scored, similar),
+        bool(ids),
+        SetAside(tenant, keys, cells, found_by_address | rows.keys()),
+    )
+
+
+def _score_every_pair(
+    tenant: TenantIndex, probe: Probe, policy: ScoringPolicy, cells: frozenset[int]
+) -> PairSearch:
+    """The search when a pair's address alone may matter: every location found by
+    address is scored, whatever its customer's name."""
     keys = probe.keys
     near = tenant.locations_near(
-        keys.postal_code, keys.city, keys.latitude, keys.longitude, limits.max_address_locations
+        keys.postal_code, keys.city, cells, tenant.limits.max_address_locations
     )
     rows: dict[int, list[int | None]] = {}
     for location_id in near:
         location = tenant.location(location_id)
         if location is not None:
             rows.setdefault(location.customer_id, []).append(location_id)
-    named: tuple[int, ...] = ()
-    by_words: list[int] = []
-    if probe.name_key:
-        named = tenant.customers_named(probe.name_key)[: limits.max_name_customers]
-        by_words = [
-            customer_id
-            for customer_id in tenant.customers_by_words(probe.name_key, limits.max_word_customers)
-            if customer_id not in rows and customer_id not in named
-        ]
-    compared = {customer_id: tenant.name_key(customer_id) for customer_id in rows}
-    for customer_id in (*named, *by_words):
-        compared[customer_id] = tenant.name_key(customer_id)
-    names = name_similarities(probe.name_key, compared, policy)
-    # customers found by their name alone: the exact name, then the most similar names
-    resembling = sorted(
-        (customer_id for customer_id in by_words if customer_id in names),
-        key=lambda customer_id: (-names[customer_id], customer_id),
+    stored = {customer_id: tenant.name_key(customer_id) for customer_id in rows}
+    similar = name_similarities(probe.name_key, stored, policy)
+    similar.update(_similar_customers(tenant, probe, policy, rows))
+    scored = [(c, location_id) for c, row in rows.items() for location_id in row]
+    return PairSearch(
+        score_pairs(tenant, probe, policy, scored, similar), bool(near), NOTHING_SET_ASIDE
     )
+
+
+def _similar_customers(
+    tenant: TenantIndex, probe: Probe, policy: ScoringPolicy, rows: dict[int, list[int | None]]
+) -> dict[int, float]:
+    """Customers found by their name alone, wherever they are: those with the exact
+    name, then those sharing rare words whose names resemble the item's most, up to
+    ``max_name_customers`` in all. One found by address already keeps its rows there;
+    any other gets up to ``max_locations_per_customer`` of its locations, or one row
+    without a location. Returns the name similarity of each of them."""
+    if not probe.name_key:
+        return {}
+    limits = tenant.limits
+    named = tenant.customers_named(probe.name_key)[: limits.max_name_customers]
+    ids, word_names, words = tenant.customers_by_words_named(probe.name_key)
+    similar: dict[int, float] = dict.fromkeys(named, 1.0)
+    best = most_similar_names(
+        probe.name_key, word_names, ids, policy, limit=limits.max_name_customers, repeats=words
+    )
+    resembling = [customer_id for customer_id in best if customer_id not in similar]
+    similar.update(best)
     for customer_id in (*named, *resembling)[: limits.max_name_customers]:
         if customer_id in rows:
             continue
         owned = tenant.location_ids(customer_id)
         rows[customer_id] = list(owned[: limits.max_locations_per_customer]) if owned else [None]
-    bound = 0.0 if keys.is_empty else 1.0 - policy.name_weight
-    scored: list[RowKey] = []
-    unscored: dict[int, list[int | None]] = {}
-    for customer_id, row_locations in rows.items():
-        if customer_id in names or bound >= cutoff - EPSILON:
-            scored.extend((customer_id, location_id) for location_id in row_locations)
-        else:
-            unscored[customer_id] = row_locations
-    return PairSearch(score_pairs(tenant, probe, policy, scored, names), unscored)
+    return similar
 
 
 def score_pairs(

@@ -21,7 +21,7 @@ from ordinavo_desk.matching.contact_resolution import resolve_contact
 from ordinavo_desk.matching.customer_resolution import resolve_customer
 from ordinavo_desk.matching.explain import Step, render
 from ordinavo_desk.matching.index import ReferenceIndex
-from ordinavo_desk.matching.item_run import ItemRun, LinkVia
+from ordinavo_desk.matching.item_run import EPSILON, ItemRun, LinkVia
 from ordinavo_desk.matching.links import NO_LINKS, Links
 from ordinavo_desk.matching.location_resolution import resolve_location
 from ordinavo_desk.matching.policy import DEFAULT_POLICY, ScoringPolicy
@@ -177,15 +177,22 @@ class MappingEngine:
         keys: list[RowKey] = []
         wanted = [r.customer_id for r in reaches] + ([linked[0]] if linked is not None else [])
         limit = run.tenant.limits.max_locations_per_customer
+        gates = run.settings.name_and_address
+        # an item without a name or an address scores 0 at every location, below any
+        # floor above 0: of a customer's locations only the one standing for it (the
+        # lowest id, first among equal scores) can become a row
+        blank = not run.probe.carries_signal and gates.floor > EPSILON
         for customer_id in dict.fromkeys(wanted):
-            set_aside = search.unscored.get(customer_id)
+            set_aside = search.set_aside.get(customer_id)
             if set_aside is not None:  # found by the search: its rows count after all
                 keys.extend((customer_id, location_id) for location_id in set_aside)
                 continue
             if customer_id in present:
                 continue
-            location_ids = run.tenant.location_ids(customer_id)
-            keys.extend((customer_id, lid) for lid in location_ids[:limit])
+            location_ids = run.tenant.location_ids(customer_id)[:limit]
+            if blank and location_ids:
+                location_ids = (min(location_ids),)
+            keys.extend((customer_id, lid) for lid in location_ids)
             if not location_ids:
                 keys.append((customer_id, None))
         rows: list[RowKey] = [
@@ -199,7 +206,6 @@ class MappingEngine:
             pairs = sorted(
                 [*pairs, *score_pairs(run.tenant, run.probe, self.policy, extra)], key=pair_order
             )
-        gates = run.settings.name_and_address
         return build_candidates(
             pairs,
             reaches,

@@ -9,8 +9,8 @@ from functools import lru_cache
 EARTH_RADIUS_M = 6_371_008.8
 #: Metres per degree of latitude (mean).
 METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180.0
-#: Default cell size: 0.01° (≈ 1.1 km north–south, ≈ 0.7 km east–west in Germany).
-DEFAULT_CELL_DEGREES = 0.01
+#: Default cell size: 0.005° (≈ 560 m north–south, ≈ 340 m east–west in Germany).
+DEFAULT_CELL_DEGREES = 0.005
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -57,7 +57,7 @@ def name_and_address(run: ItemRun) -> PairScore | None:
     gates = run.settings.name_and_address
     pairs = run.pairs
     if not pairs:
-        if run.search.unscored:
+        if run.search.address_shared:
             bound = 1.0 - run.policy.name_weight
             run.step(
                 "name and address: no candidate's name resembles the item's, and the "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -92,6 +92,12 @@ class Probe:
     address: Address | None
     keys: AddressKeys
 
+    @property
+    def carries_signal(self) -> bool:
+        """Whether the item has a name or an address part to compare (else every pair
+        scores 0)."""
+        return bool(self.name_key) or not self.keys.is_empty
+
     @classmethod
     def of(cls, name: str | None, address: Address | None) -> Probe:
         return cls(
@@ -123,10 +129,10 @@ def name_similarity(incoming_key: str, stored_key: str, policy: ScoringPolicy) -
 
 
 def name_similarities(
-    incoming_key: str, stored_keys: Mapping[int, str], policy: ScoringPolicy
+    incoming_key: str, stored_keys: Mapping[int, str] | Sequence[str], policy: ScoringPolicy
 ) -> dict[int, float]:
-    """``name_similarity`` of many stored names at once (keyed like ``stored_keys``),
-    holding only those that are not 0."""
+    """``name_similarity`` of many stored names at once, by key (a mapping) or position
+    (a sequence), holding only those that are not 0."""
     if not incoming_key:
         return {}
     # rapidfuzz compares the whole batch in native code; its cut-off is set just under
@@ -147,6 +153,57 @@ def name_similarities(
         elif stored and score / 100.0 >= policy.name_floor:
             out[key] = score / 100.0
     return out
+
+
+def most_similar_names(
+    incoming_key: str,
+    stored_keys: Sequence[str],
+    ids: Sequence[int],
+    policy: ScoringPolicy,
+    *,
+    limit: int,
+    repeats: int,
+) -> dict[int, float]:
+    """The ``limit`` ids whose stored names are most similar to ``incoming_key`` (by
+    ``name_similarity``, never 0), mapped to that similarity, best first, ties to the
+    lowest id. ``stored_keys[i]`` is the name of ``ids[i]``; an id is listed at most
+    ``repeats`` times.
+
+    Each of the two similarities picks its best ``limit × repeats`` names in native
+    code, and the better of the two is worked out for those only: a name among the
+    ``limit`` best by the better similarity is among the best of the similarity that
+    gives it, so none is missed (of names scoring the same at the boundary, those listed
+    first are kept).
+    """
+    if not incoming_key or limit <= 0:
+        return {}
+    cutoff = policy.name_floor * 100.0 - 1e-6
+    width = limit * max(1, repeats)
+    found: list[dict[int, float]] = [
+        {
+            position: score
+            for _, score, position in process.extract(
+                incoming_key, stored_keys, scorer=scorer, score_cutoff=cutoff, limit=width
+            )
+        }
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio)
+    ]
+    plain, word_order = found
+    best: dict[int, float] = {}
+    for position in sorted(plain.keys() | word_order.keys()):
+        stored = stored_keys[position]
+        if stored == incoming_key:
+            similarity = 1.0
+        else:
+            a = plain.get(position)
+            b = word_order.get(position)
+            a = fuzz.ratio(incoming_key, stored) if a is None else a
+            b = fuzz.token_sort_ratio(incoming_key, stored) if b is None else b
+            similarity = max(a, b) / 100.0
+        if similarity >= policy.name_floor and similarity > best.get(ids[position], 0.0):
+            best[ids[position]] = similarity
+    ranked = sorted(best, key=lambda record_id: (-best[record_id], record_id))[:limit]
+    return {record_id: best[record_id] for record_id in ranked}
 
 
 def house_number_factor(a: StreetParts, b: StreetParts, policy: ScoringPolicy) -> tuple[float, str]:

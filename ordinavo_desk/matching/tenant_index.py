@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Hashable, Iterator
+from collections.abc import Container, Hashable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.errors import ConflictError
 from ordinavo_desk.matching.blocking import (
-    BlockTable,
     MultiMap,
+    NamedBlockTable,
     cell_key,
     city_key,
     customer_number_key,
@@ -18,14 +18,13 @@ from ordinavo_desk.matching.blocking import (
     name_words,
     postal_key,
 )
-from ordinavo_desk.matching.geo import cells_within
 from ordinavo_desk.matching.normalize import normalize_name
 from ordinavo_desk.matching.policy import CandidateLimits
 from ordinavo_desk.matching.records import ContactRecord, CustomerRecord, LocationRecord
 from ordinavo_desk.matching.scoring import AddressKeys, location_keys
 
-#: A table that lists record ids under keys (a blocking table or an exact lookup).
-_Keyed = BlockTable[Any] | MultiMap[Any]
+#: A table of locations by a key of their place (postal code, city or grid cell).
+_Places = NamedBlockTable[Any]
 
 #: Postings read per customer wanted from the name words, rarest words first.
 _WORD_POSTINGS_PER_CUSTOMER = 4
@@ -63,10 +62,10 @@ class TenantIndex:
         self._refs: dict[tuple[str, ExternalType], dict[str, int]] = {}
         self._numbers: MultiMap[str] = MultiMap()
         self._names: MultiMap[str] = MultiMap()
-        self._words: BlockTable[str] = BlockTable(limits.block_cap)
-        self._postal: BlockTable[str] = BlockTable(limits.block_cap)
-        self._cities: BlockTable[str] = BlockTable(limits.block_cap)
-        self._cells: BlockTable[int] = BlockTable(limits.block_cap)
+        self._words: NamedBlockTable[str] = NamedBlockTable(limits.block_cap)
+        self._postal: NamedBlockTable[str] = NamedBlockTable(limits.block_cap)
+        self._cities: NamedBlockTable[str] = NamedBlockTable(limits.block_cap)
+        self._cells: NamedBlockTable[int] = NamedBlockTable(limits.block_cap)
         #: Address keys of locations recently compared (see ``address_keys``).
         self._address_keys: dict[int, tuple[LocationRecord, AddressKeys]] = {}
         #: The records of each kind (what an external reference may point at).
@@ -156,38 +155,76 @@ class TenantIndex:
         """Customers whose normalised name equals ``name_key``, lowest ids first."""
         return self._names.get(name_key) if name_key else ()
 
-    def customers_by_words(self, name_key: str, limit: int) -> list[int]:
-        """Customers sharing rare words of the name, those sharing most first."""
-        postings = sorted((self._words.get(word) for word in name_words(name_key)), key=len)
-        hits: Counter[int] = Counter()
-        budget = _WORD_POSTINGS_PER_CUSTOMER * limit
-        for ids in postings:  # rarest words first, the most telling
+    def customers_by_words_named(self, name_key: str) -> tuple[list[int], list[str], int]:
+        """Customers listed under the rare words of a name, rarest words first, until
+        ``4 × max_word_customers`` postings are read, with their name keys in the same
+        order, and the number of words read (a customer is listed once per word)."""
+        postings = sorted((self._words.get_named(w) for w in name_words(name_key)), key=_size)
+        ids: list[int] = []
+        names: list[str] = []
+        words = 0
+        budget = _WORD_POSTINGS_PER_CUSTOMER * self.limits.max_word_customers
+        for listed, named in postings:  # rarest words first, the most telling
             if budget <= 0:
                 break
-            hits.update(ids)
-            budget -= len(ids)
-        return _most_shared(hits, limit)
+            if not listed:
+                continue
+            ids += listed
+            names += named
+            words += 1
+            budget -= len(listed)
+        return ids, names, words
 
-    def locations_near(
+    def places_named(
+        self, postal_code: str | None, city: str | None, cells: Iterable[int]
+    ) -> tuple[list[int], list[str]]:
+        """Locations sharing the postal code, the city or one of the grid cells (keys
+        already normalised), with their customers' name keys in the same order (a location
+        sharing several keys appears once per key)."""
+        ids: list[int] = []
+        names: list[str] = []
+        postings = [self._cells.get_named(cell) for cell in cells]
+        if city:
+            postings.append(self._cities.get_named(city))
+        if postal_code:
+            postings.append(self._postal.get_named(postal_code))
+        for listed, named in postings:
+            ids += listed
+            names += named
+        return ids, names
+
+    def is_near(
         self,
+        location: LocationRecord,
         postal_code: str | None,
         city: str | None,
-        latitude: float | None,
-        longitude: float | None,
-        limit: int,
+        cells: Container[int],
+    ) -> bool:
+        """Whether a location shares a key that is not common (the postal code, the city,
+        one of the cells) with an address."""
+        if postal_code:
+            own = postal_key(location.postal_code, location.country)
+            if own == postal_code and not self._postal.is_common(own):
+                return True
+        if city:
+            own = city_key(location.city)
+            if own == city and not self._cities.is_common(own):
+                return True
+        cell = cell_key(location.latitude, location.longitude)
+        return cell is not None and cell in cells and not self._cells.is_common(cell)
+
+    def locations_near(
+        self, postal_code: str | None, city: str | None, cells: Iterable[int], limit: int
     ) -> list[int]:
-        """Locations sharing the postal code, the city or a nearby grid cell (keys already
-        normalised), those sharing most keys first."""
+        """Locations sharing the postal code, the city or one of the grid cells (keys
+        already normalised), those sharing most keys first."""
         hits: Counter[int] = Counter()
         if postal_code:
             hits.update(self._postal.get(postal_code))
         if city:
             hits.update(self._cities.get(city))
-        if latitude is not None and longitude is not None:
-            near: set[int] = set()
-            for cell in cells_within(latitude, longitude, self.limits.geo_radius_m):
-                near.update(self._cells.get(cell))
-            hits.update(near)
+        for cell in cells:
+            hits.update(self._cells.get(cell))
         return _most_shared(hits, limit)
 
     # -- writes ---------------------------------------------------------------------------
@@ -216,7 +253,7 @@ class TenantIndex:
         if entry.location_ids is None:
             entry.location_ids = []
         entry.location_ids.append(record.id)
-        self._index_location(record)
+        self._index_location(record, entry.name_key)
 
     def add_contact(self, record: ContactRecord) -> None:
         entry = self._owner("contact", record.id, record.customer_id, self._contacts)
@@ -251,34 +288,50 @@ class TenantIndex:
         """Write one field of a record and keep the blocking tables in step."""
         if external_type is ExternalType.CUSTOMER:
             entry = self._customers[record_id]
+            renamed = field == "name"
+            owned = [self._locations[i] for i in entry.location_ids or ()] if renamed else []
             self._unindex_customer(entry)
+            for location in owned:
+                self._unindex_location(location)
             entry.record = entry.record._replace(**{field: value})
             entry.name_key = normalize_name(entry.record.name) if entry.record.name else ""
             self._index_customer(entry)
+            for location in owned:  # the place postings hold the owner's name
+                self._index_location(location, entry.name_key)
         elif external_type is ExternalType.LOCATION:
             old = self._locations[record_id]
             new = old._replace(**{field: value})
             if field in _LOCATION_BLOCK_FIELDS:
                 self._unindex_location(old)
-                self._index_location(new)
+                self._index_location(new, self.name_key(new.customer_id))
             self._locations[record_id] = new
         else:
             self._contacts[record_id] = self._contacts[record_id]._replace(**{field: value})
 
     # -- blocking -------------------------------------------------------------------------
 
-    def _customer_keys(self, entry: _CustomerEntry) -> Iterator[tuple[_Keyed, Hashable]]:
-        """The tables a customer is listed in, with its key in each."""
+    def _index_customer(self, entry: _CustomerEntry) -> None:
+        record_id, name_key = entry.record.id, entry.name_key
         number = customer_number_key(entry.record.customer_number)
         if number is not None:
-            yield self._numbers, number
-        if entry.name_key:
-            yield self._names, entry.name_key
-            for word in name_words(entry.name_key):
-                yield self._words, word
+            self._numbers.add(number, record_id)
+        if name_key:
+            self._names.add(name_key, record_id)
+            for word in name_words(name_key):
+                self._words.add(word, record_id, name_key)
 
-    def _location_keys(self, record: LocationRecord) -> Iterator[tuple[_Keyed, Hashable]]:
-        """The blocking tables a location is listed in, with its key in each."""
+    def _unindex_customer(self, entry: _CustomerEntry) -> None:
+        record_id, name_key = entry.record.id, entry.name_key
+        number = customer_number_key(entry.record.customer_number)
+        if number is not None:
+            self._numbers.remove(number, record_id)
+        if name_key:
+            self._names.remove(name_key, record_id)
+            for word in name_words(name_key):
+                self._words.remove(word, record_id)
+
+    def _place_keys(self, record: LocationRecord) -> Iterator[tuple[_Places, Hashable]]:
+        """The place tables a location is listed in, with its key in each."""
         postal = postal_key(record.postal_code, record.country)
         if postal is not None:
             yield self._postal, postal
@@ -289,21 +342,17 @@ class TenantIndex:
         if cell is not None:
             yield self._cells, cell
 
-    def _index_customer(self, entry: _CustomerEntry) -> None:
-        for table, key in self._customer_keys(entry):
-            table.add(key, entry.record.id)
-
-    def _unindex_customer(self, entry: _CustomerEntry) -> None:
-        for table, key in self._customer_keys(entry):
-            table.remove(key, entry.record.id)
-
-    def _index_location(self, record: LocationRecord) -> None:
-        for table, key in self._location_keys(record):
-            table.add(key, record.id)
+    def _index_location(self, record: LocationRecord, name_key: str) -> None:
+        for table, key in self._place_keys(record):
+            table.add(key, record.id, name_key)
 
     def _unindex_location(self, record: LocationRecord) -> None:
-        for table, key in self._location_keys(record):
+        for table, key in self._place_keys(record):
             table.remove(key, record.id)
+
+
+def _size(postings: tuple[Sequence[int], Sequence[str]]) -> int:
+    return len(postings[0])
 
 
 def _most_shared(hits: Counter[int], limit: int) -> list[int]:

@@ -8,6 +8,7 @@ from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.errors import ConflictError, InputError
 from ordinavo_desk.domain.reference import Customer
 from ordinavo_desk.matching.changes import FieldUpdate, IndexChanges
+from ordinavo_desk.matching.geo import cells_within
 from ordinavo_desk.matching.index import ReferenceIndex
 from ordinavo_desk.matching.policy import CandidateLimits
 from ordinavo_desk.matching.records import (
@@ -109,10 +110,10 @@ def test_build_from_rows_and_incremental_changes() -> None:
     assert tenant.resolve("crm", L, "L-5") == 5
     assert tenant.customers_named("gamma logistik") == (1,)
     assert tenant.customers_named("alpha logistik") == ()
-    assert tenant.customers_by_words("gamma", 10) == [1]
-    assert tenant.locations_near("10117", None, None, None, 10) == [2]
-    assert tenant.locations_near("10115", None, None, None, 10) == []
-    assert tenant.locations_near("80331", None, None, None, 10) == [5]
+    assert tenant.customers_by_words_named("gamma") == ([1], ["gamma logistik"], 1)
+    assert tenant.locations_near("10117", None, (), 10) == [2]
+    assert tenant.locations_near("10115", None, (), 10) == []
+    assert tenant.locations_near("80331", None, (), 10) == [5]
     assert index.highest_id(C) == 4
 
 
@@ -133,9 +134,9 @@ def test_common_blocking_keys_stop_being_listed() -> None:
         limits=limits,
     )
     tenant = index.tenant("t")
-    assert tenant.customers_by_words("service", 10) == []  # common word: no block
-    assert tenant.customers_by_words("service partner 004", 10) == [4]
-    assert tenant.locations_near("10115", "berlin", None, None, 10) == []
+    assert tenant.customers_by_words_named("service") == ([], [], 0)  # common: no block
+    assert tenant.customers_by_words_named("service partner 004")[0] == [4]
+    assert tenant.locations_near("10115", "berlin", (), 10) == []
 
 
 def test_locations_near_ranks_by_shared_keys_then_id() -> None:
@@ -149,5 +150,7 @@ def test_locations_near_ranks_by_shared_keys_then_id() -> None:
             ],
         ),
     )
-    near = index.tenant("acme").locations_near("45127", "essen", 51.0, 7.0, 10)
+    near = index.tenant("acme").locations_near(
+        "45127", "essen", cells_within(51.0, 7.0, 1500.0), 10
+    )
     assert near == [10, 12, 11]

@@ -2,9 +2,11 @@
 
 A pair whose name does not resemble the item's can score at most the address share;
 below the lowest score any gate or the candidate list looks at, the search sets it aside.
-These tests map generated data and the demo world twice, once with that shortcut and once
-scoring every pair, and require identical results (status, links, warnings, candidates
-with their scores and reasons) for every item.
+An item without a name or an address scores 0 everywhere, so of a reached customer's
+locations only the one standing for it is scored. These tests map generated data and the
+demo world twice, once with those shortcuts and once scoring every pair, and require
+identical results (status, links, warnings, candidates with their scores and reasons)
+for every item.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.matching import item_run
 from ordinavo_desk.matching.engine import MappingEngine
 from ordinavo_desk.matching.index import ReferenceIndex
+from ordinavo_desk.matching.scoring import Probe
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
@@ -41,6 +44,7 @@ def _without_shortcut(
 ) -> list[MappingResult]:
     with monkeypatch.context() as patched:
         patched.setattr(item_run, "score_cutoff", lambda _settings: float("-inf"))
+        patched.setattr(Probe, "carries_signal", property(lambda _probe: True))
         return _map_all(customers, items, settings)
 
 
