@@ -98,7 +98,7 @@ def load_index(path: Path, tenant: str) -> tuple[ReferenceIndex, dict[str, Any]]
         rows.sort(key=lambda record: record.tenant)
     rss_records = rss_mb()
     started = time.perf_counter()
-    index = ReferenceIndex.from_rows(customers, locations, contacts, refs)
+    index = ReferenceIndex.from_rows(customers, locations, contacts, refs, long_lived=True)
     build_s = time.perf_counter() - started
     figures = {
         "customers": len(customers),

@@ -45,6 +45,24 @@ class NamedBlockTable(Generic[K]):
             del self._postings[key]
             self._common.add(key)
 
+    def add_gathered(self, gathered: dict[K, tuple[list[int], list[str]]]) -> None:
+        """``add`` for many records at once: postings gathered by key (the lists are taken
+        over, not copied); the same table as adding them one by one, in order."""
+        postings, common, cap = self._postings, self._common, self.cap
+        for key, (ids, names) in gathered.items():
+            if key in common:
+                continue
+            listed = postings.get(key)
+            held = 0 if listed is None else len(listed[0])
+            if held + len(ids) > cap:
+                postings.pop(key, None)
+                common.add(key)
+            elif listed is None:
+                postings[key] = (ids, names)
+            else:
+                listed[0].extend(ids)
+                listed[1].extend(names)
+
     def remove(self, key: K, record_id: int) -> None:
         postings = self._postings.get(key)
         if postings is None:

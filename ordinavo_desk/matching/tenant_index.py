@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Container, Hashable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.errors import ConflictError
@@ -20,8 +20,15 @@ from ordinavo_desk.matching.blocking import (
 )
 from ordinavo_desk.matching.normalize import normalize_name
 from ordinavo_desk.matching.policy import CandidateLimits
-from ordinavo_desk.matching.records import ContactRecord, CustomerRecord, LocationRecord
+from ordinavo_desk.matching.records import (
+    ContactRecord,
+    CustomerRecord,
+    ExternalRefRecord,
+    LocationRecord,
+)
 from ordinavo_desk.matching.scoring import AddressKeys, location_keys
+
+K = TypeVar("K", bound=Hashable)
 
 #: A table of locations by a key of their place (postal code, city or grid cell).
 _Places = NamedBlockTable[Any]
@@ -255,6 +262,126 @@ class TenantIndex:
         entry.location_ids.append(record.id)
         self._index_location(record, entry.name_key)
 
+    def add_customers(self, records: Iterable[CustomerRecord]) -> int:
+        """``add_customer`` for many records (building from a store): the name-word
+        postings are gathered as the records come and listed once at the end. Returns the
+        highest customer id of the tenant (0 when none)."""
+        customers, numbers, names = self._customers, self._numbers, self._names
+        words: dict[str, tuple[list[int], list[str]]] = {}
+        try:
+            for record in records:
+                record_id = record.id
+                if record_id in customers:
+                    self.add_customer(record)  # raises the conflict
+                name_key = normalize_name(record.name) if record.name else ""
+                customers[record_id] = _CustomerEntry(record, name_key)
+                number = customer_number_key(record.customer_number)
+                if number is not None:
+                    numbers.add(number, record_id)
+                if name_key:
+                    names.add(name_key, record_id)
+                    for word in name_words(name_key):
+                        _gather(words, word, record_id, name_key)
+        finally:
+            self._words.add_gathered(words)
+        return max(customers, default=0)
+
+    def add_locations(self, records: Iterable[LocationRecord]) -> int:
+        """``add_location`` for many records (building from a store): the place postings
+        are gathered as the records come and listed once at the end. Returns the highest
+        location id of the tenant (0 when none)."""
+        customers, locations = self._customers, self._locations
+        postal: dict[str, tuple[list[int], list[str]]] = {}
+        cities: dict[str, tuple[list[int], list[str]]] = {}
+        cells: dict[int, tuple[list[int], list[str]]] = {}
+        try:
+            for record in records:
+                record_id = record.id
+                entry = customers.get(record.customer_id)
+                if entry is None or record_id in locations:
+                    self.add_location(record)  # raises the conflict
+                    continue
+                locations[record_id] = record
+                if entry.location_ids is None:
+                    entry.location_ids = [record_id]
+                else:
+                    entry.location_ids.append(record_id)
+                name_key = entry.name_key
+                # the three place tables, written out: this loop runs millions of times
+                key = postal_key(record.postal_code, record.country)
+                if key is not None:
+                    listed = postal.get(key)
+                    if listed is None:
+                        postal[key] = ([record_id], [name_key])
+                    else:
+                        listed[0].append(record_id)
+                        listed[1].append(name_key)
+                key = city_key(record.city)
+                if key is not None:
+                    listed = cities.get(key)
+                    if listed is None:
+                        cities[key] = ([record_id], [name_key])
+                    else:
+                        listed[0].append(record_id)
+                        listed[1].append(name_key)
+                cell = cell_key(record.latitude, record.longitude)
+                if cell is not None:
+                    listed = cells.get(cell)
+                    if listed is None:
+                        cells[cell] = ([record_id], [name_key])
+                    else:
+                        listed[0].append(record_id)
+                        listed[1].append(name_key)
+        finally:
+            self._postal.add_gathered(postal)
+            self._cities.add_gathered(cities)
+            self._cells.add_gathered(cells)
+        return max(locations, default=0)
+
+    def add_contacts(self, records: Iterable[ContactRecord]) -> int:
+        """``add_contact`` for many records. Returns the highest contact id of the tenant
+        (0 when none)."""
+        customers, contacts = self._customers, self._contacts
+        for record in records:
+            record_id = record.id
+            entry = customers.get(record.customer_id)
+            if entry is None or record_id in contacts:
+                self.add_contact(record)  # raises the conflict
+                continue
+            contacts[record_id] = record
+            if entry.contact_ids is None:
+                entry.contact_ids = [record_id]
+            else:
+                entry.contact_ids.append(record_id)
+        return max(contacts, default=0)
+
+    def add_external_refs(self, refs: Iterable[ExternalRefRecord]) -> None:
+        """``add_external_ref`` for many references (millions of them, when building
+        from a store): the same checks, with the table of each source and type looked up
+        once per pair."""
+        tables: dict[tuple[str, ExternalType], tuple[dict[str, int], Container[int]]] = {}
+        for ref in refs:
+            found = tables.get((ref.source_system, ref.external_type))
+            if found is None:
+                source = ref.source_system.strip()
+                table = self._refs.get((source, ref.external_type))
+                if table is None and source:
+                    table = self._refs[(source, ref.external_type)] = {}
+                if table is not None:
+                    records = self._records_of[ref.external_type]
+                    found = tables[(ref.source_system, ref.external_type)] = (table, records)
+            key = ref.external_id.strip()
+            record_id = ref.record_id
+            if (
+                found is None
+                or not key
+                or record_id not in found[1]
+                or found[0].setdefault(key, record_id) != record_id
+            ):
+                self.add_external_ref(
+                    ref.source_system, ref.external_type, ref.external_id, record_id
+                )  # raises the conflict
+
     def add_contact(self, record: ContactRecord) -> None:
         entry = self._owner("contact", record.id, record.customer_id, self._contacts)
         self._contacts[record.id] = record
@@ -349,6 +476,20 @@ class TenantIndex:
     def _unindex_location(self, record: LocationRecord) -> None:
         for table, key in self._place_keys(record):
             table.remove(key, record.id)
+
+
+def _gather(
+    gathered: dict[K, tuple[list[int], list[str]]], key: K | None, record_id: int, name_key: str
+) -> None:
+    """List a record and its name under ``key`` in postings being gathered."""
+    if key is None:
+        return
+    listed = gathered.get(key)
+    if listed is None:
+        gathered[key] = ([record_id], [name_key])
+    else:
+        listed[0].append(record_id)
+        listed[1].append(name_key)
 
 
 def _size(postings: tuple[Sequence[int], Sequence[str]]) -> int:

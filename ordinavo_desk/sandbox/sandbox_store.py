@@ -193,6 +193,7 @@ class SandboxStore:
             [r for r in records if isinstance(r, LocationRecord)],
             [r for r in records if isinstance(r, ContactRecord)],
             refs,
+            long_lived=True,  # the index lives as long as the server (it freezes them too)
         )
 
 
