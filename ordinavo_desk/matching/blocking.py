@@ -103,7 +103,7 @@ class MultiMap(Generic[K]):
 
     def add(self, key: K, record_id: int) -> None:
         current = self._map.get(key)
-        if current is None:
+        if current is None:  # the usual case: one id per key
             self._map[key] = record_id
         elif isinstance(current, int):
             if current != record_id:

@@ -89,7 +89,8 @@ def search_pairs(
     customers from the exact normalised name and rare words of it: of those, the ones whose
     names resemble the item's most are kept. A customer found by name is scored at its
     locations found by address, or else at up to ``max_locations_per_customer`` of its
-    locations; a customer without locations gets one pair without a location.
+    locations nearest the item's address; a customer without locations gets one pair
+    without a location.
 
     A pair whose name does not resemble the item's can score at most the address share
     of the score. When that bound lies below ``cutoff`` (the lowest score any gate or the
@@ -160,7 +161,8 @@ def _similar_customers(
     """Customers found by their name alone, wherever they are: those with the exact
     name, then those sharing rare words whose names resemble the item's most, up to
     ``max_name_customers`` in all. One found by address already keeps its rows there;
-    any other gets up to ``max_locations_per_customer`` of its locations, or one row
+    any other gets up to ``max_locations_per_customer`` of its locations nearest the
+    item's address, or one row
     without a location. Returns the name similarity of each of them."""
     if not probe.name_key:
         return {}
@@ -176,8 +178,10 @@ def _similar_customers(
     for customer_id in (*named, *resembling)[: limits.max_name_customers]:
         if customer_id in rows:
             continue
-        owned = tenant.location_ids(customer_id)
-        rows[customer_id] = list(owned[: limits.max_locations_per_customer]) if owned else [None]
+        nearest = tenant.nearest_location_ids(
+            customer_id, probe.keys, limits.max_locations_per_customer
+        )
+        rows[customer_id] = list(nearest) if nearest else [None]
     return similar
 
 

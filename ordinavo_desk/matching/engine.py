@@ -189,9 +189,9 @@ class MappingEngine:
                 continue
             if customer_id in present:
                 continue
-            location_ids = run.tenant.location_ids(customer_id)[:limit]
+            location_ids = run.tenant.nearest_location_ids(customer_id, run.probe.keys, limit)
             if blank and location_ids:
-                location_ids = (min(location_ids),)
+                location_ids = [min(location_ids)]
             keys.extend((customer_id, lid) for lid in location_ids)
             if not location_ids:
                 keys.append((customer_id, None))

@@ -62,20 +62,15 @@ def _latin_table() -> dict[int, str]:
     return table
 
 
-_LATIN = {chr(code): folded for code, folded in _latin_table().items()}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _latin(match: re.Match[str]) -> str:
-    char = match.group(0)
-    return _LATIN.get(char, char)
+#: The shortcut as a translation table (other characters are left as they are).
+_LATIN = _latin_table()
 
 
 def fold(text: str) -> str:
     """Lower-case words separated by single spaces: umlauts spelled out (ä → ae, ß → ss),
     other accents dropped, punctuation turned into spaces."""
     if not text.isascii():
-        shortcut = _NON_ASCII.sub(_latin, text)
+        shortcut = text.translate(_LATIN)
         if shortcut.isascii():
             text = shortcut
     if text.isascii():

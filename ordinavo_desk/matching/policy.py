@@ -52,8 +52,10 @@ class CandidateLimits:
     #: Customers found by name alone that are scored (exact names, then the most similar).
     max_name_customers: int = 20
     #: Locations scored per customer found by name or reference, beyond those found by
-    #: address.
-    max_locations_per_customer: int = 25
+    #: address: the nearest to the incoming address (same postal code, same city, then
+    #: by distance). A chain's far branches all score alike and would only crowd out the
+    #: other candidates.
+    max_locations_per_customer: int = 5
     #: Radius searched around incoming coordinates, metres: more than three times the
     #: default coordinate agreement (150 m). Farther locations are still found by their
     #: postal code, city or name; a wider radius would only add work (in a city at a

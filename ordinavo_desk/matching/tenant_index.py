@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Container, Hashable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.errors import ConflictError
@@ -18,6 +18,7 @@ from ordinavo_desk.matching.blocking import (
     name_words,
     postal_key,
 )
+from ordinavo_desk.matching.geo import distance_m
 from ordinavo_desk.matching.normalize import normalize_name
 from ordinavo_desk.matching.policy import CandidateLimits
 from ordinavo_desk.matching.records import (
@@ -27,8 +28,6 @@ from ordinavo_desk.matching.records import (
     LocationRecord,
 )
 from ordinavo_desk.matching.scoring import AddressKeys, location_keys
-
-K = TypeVar("K", bound=Hashable)
 
 #: A table of locations by a key of their place (postal code, city or grid cell).
 _Places = NamedBlockTable[Any]
@@ -128,6 +127,36 @@ class TenantIndex:
         if entry is None or entry.location_ids is None:
             return ()
         return tuple(entry.location_ids)
+
+    def nearest_location_ids(self, customer_id: int, keys: AddressKeys, limit: int) -> list[int]:
+        """Up to ``limit`` of a customer's locations, nearest the address first: those
+        with its postal code, then its city, then by distance, then by id (cheap proxies
+        of the address score, read from the records without parsing any street)."""
+        owned = self.location_ids(customer_id)
+        if len(owned) <= limit:
+            return list(owned)
+        lat, lon = keys.latitude, keys.longitude
+
+        def order(location_id: int) -> tuple[bool, bool, float, int]:
+            location = self._locations[location_id]
+            metres = float("inf")
+            other_lat, other_lon = location.latitude, location.longitude
+            if (
+                lat is not None
+                and lon is not None
+                and other_lat is not None
+                and other_lon is not None
+            ):
+                metres = distance_m(lat, lon, other_lat, other_lon)
+            return (
+                keys.postal_code is None
+                or postal_key(location.postal_code, location.country) != keys.postal_code,
+                keys.city is None or city_key(location.city) != keys.city,
+                metres,
+                location_id,
+            )
+
+        return sorted(owned, key=order)[:limit]
 
     def contact_ids(self, customer_id: int) -> tuple[int, ...]:
         entry = self._customers.get(customer_id)
@@ -281,7 +310,12 @@ class TenantIndex:
                 if name_key:
                     names.add(name_key, record_id)
                     for word in name_words(name_key):
-                        _gather(words, word, record_id, name_key)
+                        listed = words.get(word)
+                        if listed is None:
+                            words[word] = ([record_id], [name_key])
+                        else:
+                            listed[0].append(record_id)
+                            listed[1].append(name_key)
         finally:
             self._words.add_gathered(words)
         return max(customers, default=0)
@@ -476,20 +510,6 @@ class TenantIndex:
     def _unindex_location(self, record: LocationRecord) -> None:
         for table, key in self._place_keys(record):
             table.remove(key, record.id)
-
-
-def _gather(
-    gathered: dict[K, tuple[list[int], list[str]]], key: K | None, record_id: int, name_key: str
-) -> None:
-    """List a record and its name under ``key`` in postings being gathered."""
-    if key is None:
-        return
-    listed = gathered.get(key)
-    if listed is None:
-        gathered[key] = ([record_id], [name_key])
-    else:
-        listed[0].append(record_id)
-        listed[1].append(name_key)
 
 
 def _size(postings: tuple[Sequence[int], Sequence[str]]) -> int:
