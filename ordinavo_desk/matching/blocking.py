@@ -101,6 +101,12 @@ class MultiMap(Generic[K]):
     def __init__(self) -> None:
         self._map: dict[K, int | list[int]] = {}
 
+    @property
+    def ids_by_key(self) -> dict[K, int | list[int]]:
+        """The map itself, for bulk writers: a key missing from it may be set to a single
+        id directly; any other change goes through ``add``."""
+        return self._map
+
     def add(self, key: K, record_id: int) -> None:
         current = self._map.get(key)
         if current is None:  # the usual case: one id per key

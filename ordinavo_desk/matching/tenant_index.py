@@ -296,6 +296,9 @@ class TenantIndex:
         postings are gathered as the records come and listed once at the end. Returns the
         highest customer id of the tenant (0 when none)."""
         customers, numbers, names = self._customers, self._numbers, self._names
+        # most numbers and names are held by one customer: their maps are written
+        # directly then, and through the MultiMaps when a key is shared
+        number_ids, name_ids = numbers.ids_by_key, names.ids_by_key
         words: dict[str, tuple[list[int], list[str]]] = {}
         try:
             for record in records:
@@ -306,9 +309,15 @@ class TenantIndex:
                 customers[record_id] = _CustomerEntry(record, name_key)
                 number = customer_number_key(record.customer_number)
                 if number is not None:
-                    numbers.add(number, record_id)
+                    if number in number_ids:
+                        numbers.add(number, record_id)
+                    else:
+                        number_ids[number] = record_id
                 if name_key:
-                    names.add(name_key, record_id)
+                    if name_key in name_ids:
+                        names.add(name_key, record_id)
+                    else:
+                        name_ids[name_key] = record_id
                     for word in name_words(name_key):
                         listed = words.get(word)
                         if listed is None:
