@@ -255,6 +255,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--naive", type=int, default=5, help="items for the full-scan sample")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--index-only",
+        action="store_true",
+        help="read and index the reference, report those figures, and stop",
+    )
     args = parser.parse_args(argv)
     data: Path = args.data
 
@@ -268,6 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     index, figures = load_index(data / "reference.jsonl", main_settings.tenant)
     report["reference"] = figures
     _say(json.dumps(figures))
+    if args.index_only:
+        return _report(report, args.json)
 
     started = time.perf_counter()
     items = read_targets(data / "items.jsonl", main_settings.source_system)
@@ -318,9 +325,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"full scans of {args.naive} items …")
         report["naive"] = naive_comparison(engine, main_settings, items, args.naive, args.seed)
         _say(json.dumps(report["naive"]))
+    return _report(report, args.json)
+
+
+def _report(report: dict[str, Any], path: Path | None) -> int:
     report["peak_rss_mb"] = round(peak_rss_mb())
     text = json.dumps(report, indent=2)
     print(text)
-    if args.json is not None:
-        args.json.write_text(text + "\n", encoding="utf-8")
+    if path is not None:
+        path.write_text(text + "\n", encoding="utf-8")
     return 0

@@ -29,6 +29,10 @@ from ordinavo_desk.matching.records import (
 )
 from ordinavo_desk.matching.scoring import AddressKeys, location_keys
 
+#: The references of one source and type (external id → record id) and the records of
+#: that type they may point at.
+_RefTable = tuple[dict[str, int], Container[int]]
+
 #: A table of locations by a key of their place (postal code, city or grid cell).
 _Places = NamedBlockTable[Any]
 
@@ -401,18 +405,24 @@ class TenantIndex:
     def add_external_refs(self, refs: Iterable[ExternalRefRecord]) -> None:
         """``add_external_ref`` for many references (millions of them, when building
         from a store): the same checks, with the table of each source and type looked up
-        once per pair."""
-        tables: dict[tuple[str, ExternalType], tuple[dict[str, int], Container[int]]] = {}
+        once per pair (by the source's text and the type's identity: hashing an enum
+        member runs Python code)."""
+        kinds = (ExternalType.CUSTOMER, ExternalType.LOCATION, ExternalType.CONTACT)
+        tables: dict[str, list[_RefTable | None]] = {}
         for ref in refs:
-            found = tables.get((ref.source_system, ref.external_type))
-            if found is None:
+            slots = tables.get(ref.source_system)
+            if slots is None:
+                slots = tables[ref.source_system] = [None, None, None]
+            kind = ref.external_type
+            slot = 0 if kind is kinds[0] else 1 if kind is kinds[1] else 2
+            found = slots[slot]
+            if found is None and kind is kinds[slot]:
                 source = ref.source_system.strip()
-                table = self._refs.get((source, ref.external_type))
+                table = self._refs.get((source, kind))
                 if table is None and source:
-                    table = self._refs[(source, ref.external_type)] = {}
+                    table = self._refs[(source, kind)] = {}
                 if table is not None:
-                    records = self._records_of[ref.external_type]
-                    found = tables[(ref.source_system, ref.external_type)] = (table, records)
+                    found = slots[slot] = (table, self._records_of[kind])
             key = ref.external_id.strip()
             record_id = ref.record_id
             if (
