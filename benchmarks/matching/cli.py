@@ -26,7 +26,6 @@ from benchmarks.matching.naive import full_scan_best
 from benchmarks.matching.quality import ItemRecord, Quality, assess
 from benchmarks.matching.timing import Latencies
 from ordinavo_desk.domain.connect import InboundTarget
-from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.matching.blocking import postal_key
 from ordinavo_desk.matching.engine import ItemOutcome, MappingEngine
@@ -37,10 +36,7 @@ from ordinavo_desk.matching.records import (
     CustomerRecord,
     ExternalRefRecord,
     LocationRecord,
-    contact_record,
-    customer_record,
-    location_record,
-    refs_of,
+    records_of,
 )
 from ordinavo_desk.matching.scoring import Probe
 from ordinavo_desk.services.payload_files import (
@@ -83,15 +79,11 @@ def load_index(path: Path, tenant: str) -> tuple[ReferenceIndex, dict[str, Any]]
             parse_s += parsed_at - started
             if parsed is None:
                 break
-            c, owner = parsed.customer, parsed.tenant
-            customers.append(customer_record(c, owner))
-            refs += refs_of(c.external_refs, owner, ExternalType.CUSTOMER, c.id)
-            for loc in c.locations:
-                locations.append(location_record(loc, owner, c.id))
-                refs += refs_of(loc.external_refs, owner, ExternalType.LOCATION, loc.id)
-            for con in c.contacts:
-                contacts.append(contact_record(con, owner, c.id))
-                refs += refs_of(con.external_refs, owner, ExternalType.CONTACT, con.id)
+            own = records_of(parsed.customer, parsed.tenant)
+            customers.append(own.customer)
+            locations += own.locations
+            contacts += own.contacts
+            refs += own.refs
             convert_s += time.perf_counter() - parsed_at
     # records of one kind and tenant together, as a store streams them
     for rows in (customers, locations, contacts, refs):

@@ -24,10 +24,7 @@ from ordinavo_desk.matching.records import (
     CustomerRecord,
     ExternalRefRecord,
     LocationRecord,
-    contact_record,
-    customer_record,
-    location_record,
-    refs_of,
+    records_of,
 )
 from ordinavo_desk.matching.tenant_index import TenantIndex
 
@@ -111,14 +108,10 @@ class ReferenceIndex:
             if (kind, record_id) in mine or self._holds(kind, record_id):
                 raise InputError(f"duplicate {kind.lower()} id {record_id}", field=path)
             mine.add((kind, record_id))
-        refs = refs_of(customer.external_refs, tenant, ExternalType.CUSTOMER, customer.id)
-        for loc in customer.locations:
-            refs += refs_of(loc.external_refs, tenant, ExternalType.LOCATION, loc.id)
-        for con in customer.contacts:
-            refs += refs_of(con.external_refs, tenant, ExternalType.CONTACT, con.id)
+        own = records_of(customer, tenant)
         target = self.tenant(tenant)
         keys: set[tuple[str, ExternalType, str]] = set()
-        for ref in refs:
+        for ref in own.refs:
             key = (ref.source_system.strip(), ref.external_type, ref.external_id.strip())
             if key in keys or target.resolve(*key) is not None:
                 raise InputError(
@@ -128,12 +121,12 @@ class ReferenceIndex:
                 )
             keys.add(key)
         try:
-            self.add_customer(customer_record(customer, tenant))
-            for loc in customer.locations:
-                self.add_location(location_record(loc, tenant, customer.id))
-            for con in customer.contacts:
-                self.add_contact(contact_record(con, tenant, customer.id))
-            for ref in refs:
+            self.add_customer(own.customer)
+            for location in own.locations:
+                self.add_location(location)
+            for contact in own.contacts:
+                self.add_contact(contact)
+            for ref in own.refs:
                 self.add_external_ref(ref)
         except ConflictError as exc:  # checked above; kept as a last line of defence
             raise InputError(str(exc), field=where or None) from exc

@@ -176,6 +176,30 @@ def refs_of(
     ]
 
 
+class CustomerRecords(NamedTuple):
+    """A customer of the exchange format as the records a store keeps: the customer, its
+    locations and contacts, and every external reference of the three."""
+
+    customer: CustomerRecord
+    locations: list[LocationRecord]
+    contacts: list[ContactRecord]
+    refs: list[ExternalRefRecord]
+
+
+def records_of(customer: Customer, tenant: str) -> CustomerRecords:
+    refs = refs_of(customer.external_refs, tenant, ExternalType.CUSTOMER, customer.id)
+    for loc in customer.locations:
+        refs += refs_of(loc.external_refs, tenant, ExternalType.LOCATION, loc.id)
+    for con in customer.contacts:
+        refs += refs_of(con.external_refs, tenant, ExternalType.CONTACT, con.id)
+    return CustomerRecords(
+        customer_record(customer, tenant),
+        [location_record(loc, tenant, customer.id) for loc in customer.locations],
+        [contact_record(con, tenant, customer.id) for con in customer.contacts],
+        refs,
+    )
+
+
 def to_location(record: LocationRecord, refs: tuple[ExternalRef, ...] = ()) -> Location:
     data = record._asdict()
     del data["tenant"], data["customer_id"]

@@ -41,10 +41,7 @@ from ordinavo_desk.matching.records import (
     CustomerRecord,
     ExternalRefRecord,
     LocationRecord,
-    contact_record,
-    customer_record,
-    location_record,
-    refs_of,
+    records_of,
 )
 from ordinavo_desk.sandbox.rows import (
     CustomerChangeRow,
@@ -154,18 +151,10 @@ class SandboxStore:
             for seq, customer in enumerate(customers, start=start + 1):
                 tenant = customer.tenant or default_tenant
                 cid = customer.id
-                own: list[AnyRecord] = [
-                    customer_record(customer, tenant),
-                    *(location_record(x, tenant, cid) for x in customer.locations),
-                    *(contact_record(x, tenant, cid) for x in customer.contacts),
-                ]
-                records += [_record_values(record, seq) for record in own]
-                found = refs_of(customer.external_refs, tenant, ExternalType.CUSTOMER, cid)
-                for loc in customer.locations:
-                    found += refs_of(loc.external_refs, tenant, ExternalType.LOCATION, loc.id)
-                for con in customer.contacts:
-                    found += refs_of(con.external_refs, tenant, ExternalType.CONTACT, con.id)
-                refs += [_ref_values(ref, seq) for ref in found]
+                own = records_of(customer, tenant)
+                kept: list[AnyRecord] = [own.customer, *own.locations, *own.contacts]
+                records += [_record_values(record, seq) for record in kept]
+                refs += [_ref_values(ref, seq) for ref in own.refs]
                 touched.append({"tenant": tenant, "customer_id": cid, "change_seq": seq})
             for table, rows in (
                 (RecordRow, records),

@@ -20,10 +20,7 @@ from ordinavo_desk.matching.records import (
     CustomerRecord,
     ExternalRefRecord,
     LocationRecord,
-    contact_record,
-    customer_record,
-    location_record,
-    refs_of,
+    records_of,
 )
 from ordinavo_desk.matching.tenant_index import TenantIndex
 
@@ -39,15 +36,11 @@ def rows(tmp_path_factory: pytest.TempPathFactory) -> Rows:
     customers, locations, contacts, refs = [], [], [], []
     for line in (out / "reference.jsonl").read_text("utf-8").splitlines():
         c = Customer.model_validate_json(line)
-        tenant = c.tenant or "acme"
-        customers.append(customer_record(c, tenant))
-        refs += refs_of(c.external_refs, tenant, ExternalType.CUSTOMER, c.id)
-        for loc in c.locations:
-            locations.append(location_record(loc, tenant, c.id))
-            refs += refs_of(loc.external_refs, tenant, ExternalType.LOCATION, loc.id)
-        for con in c.contacts:
-            contacts.append(contact_record(con, tenant, c.id))
-            refs += refs_of(con.external_refs, tenant, ExternalType.CONTACT, con.id)
+        own = records_of(c, c.tenant or "acme")
+        customers.append(own.customer)
+        locations += own.locations
+        contacts += own.contacts
+        refs += own.refs
     return customers, locations, contacts, refs
 
 
