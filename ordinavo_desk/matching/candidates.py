@@ -17,7 +17,7 @@ from ordinavo_desk.matching.scoring import (
     most_similar_names,
     name_similarities,
 )
-from ordinavo_desk.matching.tenant_index import TenantIndex
+from ordinavo_desk.matching.tenant_index import TenantIndex, most_shared
 
 EPSILON = 1e-9
 RowKey = tuple[int, int | None]
@@ -114,21 +114,19 @@ def search_pairs(
     for position, similarity in name_similarities(probe.name_key, place_names, policy).items():
         resembles[ids[position]] = similarity
         hits[ids[position]] += 1
-    nearest = sorted(hits, key=lambda location_id: (-hits[location_id], location_id))
     rows: dict[int, list[int | None]] = {}
     similar: dict[int, float] = {}
-    for location_id in nearest[: tenant.limits.max_address_locations]:
+    for location_id in most_shared(hits, tenant.limits.max_address_locations):
         location = tenant.location(location_id)
         if location is not None:
             rows.setdefault(location.customer_id, []).append(location_id)
             similar[location.customer_id] = resembles[location_id]
-    found_by_address = set(rows)
     similar.update(_similar_customers(tenant, probe, policy, rows))
     scored = [(c, location_id) for c, row in rows.items() for location_id in row]
     return PairSearch(
         score_pairs(tenant, probe, policy, scored, similar),
         bool(ids),
-        SetAside(tenant, keys, cells, found_by_address | rows.keys()),
+        SetAside(tenant, keys, cells, set(rows)),
     )
 
 
@@ -162,8 +160,8 @@ def _similar_customers(
     name, then those sharing rare words whose names resemble the item's most, up to
     ``max_name_customers`` in all. One found by address already keeps its rows there;
     any other gets up to ``max_locations_per_customer`` of its locations nearest the
-    item's address, or one row
-    without a location. Returns the name similarity of each of them."""
+    item's address, or one row without a location. Returns the name similarity of each
+    of them."""
     if not probe.name_key:
         return {}
     limits = tenant.limits

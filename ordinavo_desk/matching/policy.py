@@ -46,8 +46,8 @@ class CandidateLimits:
     block_cap: int = 2000
     #: Locations taken from the address blocks (those hit by most keys first).
     max_address_locations: int = 1000
-    #: Customers taken from the name blocks and compared by name (most shared rare words
-    #: first).
+    #: Name-word listings read per item are bounded by four times this (rarest words
+    #: first); all their names are compared in native code.
     max_word_customers: int = 300
     #: Customers found by name alone that are scored (exact names, then the most similar).
     max_name_customers: int = 20

@@ -265,7 +265,7 @@ class TenantIndex:
             hits.update(self._cities.get(city))
         for cell in cells:
             hits.update(self._cells.get(cell))
-        return _most_shared(hits, limit)
+        return most_shared(hits, limit)
 
     # -- writes ---------------------------------------------------------------------------
 
@@ -535,7 +535,7 @@ def _size(postings: tuple[Sequence[int], Sequence[str]]) -> int:
     return len(postings[0])
 
 
-def _most_shared(hits: Counter[int], limit: int) -> list[int]:
+def most_shared(hits: Counter[int], limit: int) -> list[int]:
     """The ``limit`` ids with the highest counts, lowest ids first among equal counts.
 
     Most ids are hit once: those are only sorted (as plain ints) when the ids hit more
