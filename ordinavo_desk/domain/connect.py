@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from ordinavo_desk.domain.base import WireModel
 from ordinavo_desk.domain.enums import ImportJobStatus, Operation
@@ -125,12 +125,6 @@ class BusinessValue(WireModel):
     close_probability: float | None = Field(default=None, ge=0, le=1)
 
 
-def _empty_dto_to_none(value: object) -> object:
-    if isinstance(value, dict) and not value:
-        return None
-    return value
-
-
 class InboundTarget(WireModel):
     """One job as ``POST /inbound/targets`` takes it."""
 
@@ -149,17 +143,13 @@ class InboundTarget(WireModel):
     business_value: BusinessValue | None = None
     custom_fields: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("customer", "location", "contact", "address", mode="before")
-    @classmethod
-    def _empty_is_absent(cls, value: object) -> object:
-        return _empty_dto_to_none(value)
-
     @model_validator(mode="after")
     def _drop_blank_dtos(self) -> InboundTarget:
-        # A DTO whose every field is absent (e.g. only unknown keys) counts as absent.
+        # A DTO whose every field is absent ({}, only unknown keys, only blank values)
+        # counts as absent. Their fields are all scalars.
         for name in ("customer", "location", "contact", "address"):
             dto = getattr(self, name)
-            if dto is not None and not dto.model_dump(exclude_none=True):
+            if dto is not None and all(value is None for value in dto.__dict__.values()):
                 object.__setattr__(self, name, None)
         return self
 
@@ -169,10 +159,9 @@ class InboundTarget(WireModel):
 
     def incoming_address(self) -> Address | None:
         """The location DTO's address when it has a street or postal code, else ``address``."""
-        if self.location is not None:
-            loc_address = self.location.address()
-            if loc_address.has_street_or_postal_code:
-                return loc_address
+        location = self.location
+        if location is not None and (location.street or location.postal_code):
+            return location.address()
         return self.address
 
 

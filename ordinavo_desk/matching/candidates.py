@@ -99,6 +99,8 @@ def search_pairs(
     batch and only those that resemble are touched. Otherwise every pair found by address
     is scored (the ``max_address_locations`` sharing most keys).
     """
+    if not probe.carries_signal:  # no name and no address: no block to look in
+        return PairSearch([], False, NOTHING_SET_ASIDE)
     keys = probe.keys
     cells = (
         frozenset(cells_within(keys.latitude, keys.longitude, tenant.limits.geo_radius_m))
@@ -197,13 +199,16 @@ def score_pairs(
         stored_names = {customer_id: tenant.name_key(customer_id) for customer_id, _ in keys}
         names = name_similarities(probe.name_key, stored_names, policy)
     scorer = PairScorer(probe, policy)
+    compares_address = not probe.keys.is_empty  # else a stored address plays no part
     scored: list[PairScore] = []
     for customer_id, location_id in keys:
         customer = tenant.customer(customer_id)
         if customer is None:
             continue
         location = tenant.location(location_id) if location_id is not None else None
-        stored = tenant.address_keys(location) if location is not None else None
+        stored = (
+            tenant.address_keys(location) if location is not None and compares_address else None
+        )
         scored.append(scorer.score(customer, location, stored, names.get(customer_id, 0.0)))
     scored.sort(key=pair_order)
     return scored
@@ -282,7 +287,7 @@ def build_candidates(
             Candidate(
                 customer_id=key[0],
                 customer_location_id=key[1],
-                score=score,
+                score=float(score),
                 outcome=outcome,
                 reasons=reasons,
             )
