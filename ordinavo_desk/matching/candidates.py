@@ -217,12 +217,26 @@ def score_pairs(
 @dataclass(frozen=True, slots=True)
 class Reach:
     """A customer reached by an external reference or a customer number. Its row scores
-    ``reference_score`` and carries the reason that reached it."""
+    ``reference_score`` and carries the reason that reached it (written out when shown)."""
 
     customer_id: int
     #: The location the reference names (a location reference, or a contact's location).
     location_id: int | None
-    reason: Reason
+    #: The field that reached the customer, the incoming and the stored value, and how
+    #: they compared.
+    field: str
+    incoming: str
+    stored: str
+    comparison: str
+
+    def reason(self, contribution: float) -> Reason:
+        return Reason(
+            field=self.field,
+            incoming=self.incoming,
+            stored=self.stored,
+            comparison=self.comparison,
+            contribution=contribution,
+        )
 
 
 def build_candidates(
@@ -242,7 +256,7 @@ def build_candidates(
     reached row or else its best-scoring row stands for it.
     """
     # a row's reasons: a pair (written out only if the row is shown) or a reach's reason
-    rows: dict[RowKey, tuple[float, PairScore | tuple[Reason, ...]]] = {
+    rows: dict[RowKey, tuple[float, PairScore | Reach]] = {
         (p.customer_id, p.location_id): (p.score, p) for p in pairs
     }
     best_of: dict[int, RowKey] = {}
@@ -261,7 +275,7 @@ def build_candidates(
         else:
             row = best_of.get(reach.customer_id, (reach.customer_id, None))
         reached_rows[reach.customer_id] = row
-        rows[row] = (policy.reference_score, (reach.reason,))
+        rows[row] = (policy.reference_score, reach)
 
     confident: RowKey | None = None
     if linked is not None:
@@ -276,7 +290,11 @@ def build_candidates(
     kept.sort(key=lambda row: (-row[1], row[0][0], -1 if row[0][1] is None else row[0][1]))
     out: list[Candidate] = []
     for key, score, source in kept[:max_candidates]:
-        reasons = source.reasons if isinstance(source, PairScore) else source
+        reasons = (
+            source.reasons
+            if isinstance(source, PairScore)
+            else (source.reason(policy.reference_score),)
+        )
         if key == confident:
             outcome = CandidateOutcome.CONFIDENT
         elif score >= threshold - EPSILON:

@@ -9,7 +9,7 @@ from pydantic.alias_generators import to_camel
 from ordinavo_desk.domain.connect import ContactDto
 from ordinavo_desk.domain.enums import ExternalType, WarningCode
 from ordinavo_desk.matching.blocking import external_id_key
-from ordinavo_desk.matching.explain import ref_text
+from ordinavo_desk.matching.explain import contact_reference_step, ref_text
 from ordinavo_desk.matching.item_run import ItemRun, LinkVia
 from ordinavo_desk.matching.normalize import (
     normalize_email,
@@ -32,15 +32,9 @@ def resolve_contact(run: ItemRun) -> None:
         contact = run.referenced_contact
         _link(run, contact, LinkVia.REFERENCE)
         assert external_id is not None
-        where = (
-            f"at location {contact.location_id}"
-            if contact.location_id is not None
-            else f"of customer {contact.customer_id}"
-        )
         ref = ref_text(external_id, run.source)
-        run.step(
-            f"contact.externalId {ref} → contact {contact.id} {where}",
-            f"contact.externalId {ref} → a contact",
+        run.steps.append(
+            contact_reference_step(ref, contact.id, contact.location_id, contact.customer_id)
         )
     elif external_id is not None:
         run.step(f"contact.externalId {ref_text(external_id, run.source)}: no contact reference")

@@ -14,7 +14,7 @@ from ordinavo_desk.domain.enums import (
     WarningCode,
 )
 from ordinavo_desk.matching.blocking import customer_number_key, external_id_key
-from ordinavo_desk.matching.explain import ref_text
+from ordinavo_desk.matching.explain import Step, customer_reference_step, ref_text
 from ordinavo_desk.matching.item_run import ItemRun, LinkVia
 from ordinavo_desk.matching.name_and_address import exact_name_and_address, name_and_address
 from ordinavo_desk.matching.record_writes import applied, new_customer, updates_for_customer
@@ -53,10 +53,7 @@ def resolve_customer(run: ItemRun) -> None:
             return
         _link(run, owner, LinkVia.REFERENCE_OWNER)
         via = "location" if location_owner is not None else "contact"
-        run.step(
-            f"no customer in the item: customer {owner} owns the referenced {via}",
-            f"no customer in the item: the customer owning the referenced {via} is linked",
-        )
+        run.steps.append(owner_step(owner, via))
         if contact_owner is not None and contact_owner != owner:
             _mismatch(run, WarningCode.CONTACT_CUSTOMER_MISMATCH, "contact", contact_owner, owner)
         if not run.failed:
@@ -79,6 +76,14 @@ def resolve_customer(run: ItemRun) -> None:
         run.step("the customer is left for a person to decide", "the customer is left for a person")
         return
     _create_or_fail(run)
+
+
+def owner_step(owner: int, via: str) -> Step:
+    """No customer in the item: the owner of the referenced location or contact."""
+    return Step(
+        f"no customer in the item: customer {owner} owns the referenced {via}",
+        f"no customer in the item: the customer owning the referenced {via} is linked",
+    )
 
 
 def _link(run: ItemRun, customer_id: int, via: LinkVia) -> None:
@@ -110,10 +115,7 @@ def _link_by_own_signals(run: ItemRun) -> None:
         ref = ref_text(external_id, run.source)
         if found is not None:
             _link(run, found, LinkVia.REFERENCE)
-            run.step(
-                f"customer.externalId {ref} → customer {found}",
-                f"customer.externalId {ref} → a customer",
-            )
+            run.steps.append(customer_reference_step(ref, found))
             return
         run.step(f"customer.externalId {ref}: no customer reference")
     strategy = run.strategy
@@ -173,10 +175,14 @@ def _check_status(run: ItemRun) -> None:
     customer = run.customer
     if customer is not None and customer.status is not CustomerStatus.ACTIVE:
         run.warn(WarningCode.CUSTOMER_ARCHIVED_OR_BLOCKED)
-        run.step(
-            f"customer {customer.id} is {customer.status.value}: linked with a warning",
-            f"the customer is {customer.status.value}: linked with a warning",
-        )
+        run.steps.append(inactive_customer_step(customer.id, customer.status))
+
+
+def inactive_customer_step(customer_id: int, status: CustomerStatus) -> Step:
+    return Step(
+        f"customer {customer_id} is {status.value}: linked with a warning",
+        f"the customer is {status.value}: linked with a warning",
+    )
 
 
 def _create_or_fail(run: ItemRun) -> None:

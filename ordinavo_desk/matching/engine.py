@@ -26,6 +26,7 @@ from ordinavo_desk.matching.links import NO_LINKS, Links
 from ordinavo_desk.matching.location_resolution import resolve_location
 from ordinavo_desk.matching.policy import DEFAULT_POLICY, ScoringPolicy
 from ordinavo_desk.matching.reaches import find_reaches
+from ordinavo_desk.matching.reference_only import map_reference_only
 from ordinavo_desk.matching.scoring import Probe
 
 
@@ -80,6 +81,12 @@ class MappingEngine:
             )
         if settings.strategy is Strategy.MANUAL_ONLY:
             return self._manual_only(target, settings, detailed)
+        linked_by_references = map_reference_only(
+            self.index, target, settings, self.policy, detailed=detailed
+        )
+        if linked_by_references is not None:
+            result, links = linked_by_references
+            return ItemOutcome(result=result, changes=IndexChanges(tenant), links=links)
 
         run = self._run(target, settings, settings.strategy)
         resolve_customer(run)

@@ -32,6 +32,33 @@ def ref_text(external_id: str, source_system: str) -> str:
     return f"{external_id} ({source_system})"
 
 
+def customer_reference_step(ref: str, customer_id: int) -> Step:
+    """The customer reference resolved (``ref`` as ``ref_text`` writes it)."""
+    return Step(
+        f"customer.externalId {ref} → customer {customer_id}",
+        f"customer.externalId {ref} → a customer",
+    )
+
+
+def location_reference_step(ref: str, location_id: int, customer_id: int) -> Step:
+    return Step(
+        f"location.externalId {ref} → location {location_id} of customer {customer_id}",
+        f"location.externalId {ref} → a location",
+    )
+
+
+def contact_reference_step(
+    ref: str, contact_id: int, location_id: int | None, customer_id: int
+) -> Step:
+    where = (
+        f"at location {location_id}" if location_id is not None else f"of customer {customer_id}"
+    )
+    return Step(
+        f"contact.externalId {ref} → contact {contact_id} {where}",
+        f"contact.externalId {ref} → a contact",
+    )
+
+
 _FIELD_WORDS = {
     "customer.name": "name",
     "location.street": "street",

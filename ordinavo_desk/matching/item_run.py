@@ -52,7 +52,7 @@ class LinkVia(StrEnum):
         return self not in {LinkVia.REFERENCE, LinkVia.REFERENCE_OWNER, LinkVia.CREATED}
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemRun:
     """Mutable while one item is mapped; never leaves the engine."""
 

@@ -6,7 +6,7 @@ from pydantic.alias_generators import to_camel
 
 from ordinavo_desk.domain.enums import ExternalType, WarningCode
 from ordinavo_desk.matching.blocking import external_id_key
-from ordinavo_desk.matching.explain import ref_text
+from ordinavo_desk.matching.explain import Step, location_reference_step, ref_text
 from ordinavo_desk.matching.geo import distance_m
 from ordinavo_desk.matching.item_run import ItemRun, LinkVia
 from ordinavo_desk.matching.policy import ScoringPolicy
@@ -26,11 +26,8 @@ def resolve_location(run: ItemRun) -> None:
         location = run.referenced_location
         _link(run, location, LinkVia.REFERENCE)
         assert external_id is not None
-        run.step(
-            f"location.externalId {ref_text(external_id, run.source)} → location "
-            f"{location.id} of customer {location.customer_id}",
-            f"location.externalId {ref_text(external_id, run.source)} → a location",
-        )
+        ref = ref_text(external_id, run.source)
+        run.steps.append(location_reference_step(ref, location.id, location.customer_id))
     elif external_id is not None:
         run.step(f"location.externalId {ref_text(external_id, run.source)}: no location reference")
     if run.location is None and run.strong_location_id is not None:
@@ -170,7 +167,8 @@ def _check_address(run: ItemRun) -> None:
     if location is None:
         return
     incoming = run.probe.keys
-    if run.location_via is not LinkVia.CREATED:
+    compared = incoming.street is not None or incoming.postal_code is not None
+    if compared and run.location_via is not LinkVia.CREATED:
         stored = location_keys(location)
         differs: list[str] = []
         if incoming.street is not None:
@@ -192,9 +190,14 @@ def _check_address(run: ItemRun) -> None:
                 f"the incoming {what} differs from the linked location's ({code.value})",
             )
     if not location.has_coordinates:
-        code = WarningCode.LOCATION_MISSING_COORDINATES
-        run.warn(code)
-        run.step(
-            f"location {location.id} has no coordinates ({code.value})",
-            f"the location has no coordinates ({code.value})",
-        )
+        run.warn(WarningCode.LOCATION_MISSING_COORDINATES)
+        run.steps.append(missing_coordinates_step(location.id))
+
+
+def missing_coordinates_step(location_id: int) -> Step:
+    """Step 5: the linked location has no coordinates (a warning)."""
+    code = WarningCode.LOCATION_MISSING_COORDINATES
+    return Step(
+        f"location {location_id} has no coordinates ({code.value})",
+        f"the location has no coordinates ({code.value})",
+    )

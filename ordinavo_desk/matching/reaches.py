@@ -5,7 +5,6 @@ a person is shown)."""
 from __future__ import annotations
 
 from ordinavo_desk.domain.enums import ExternalType
-from ordinavo_desk.domain.mapping import Reason
 from ordinavo_desk.matching.blocking import external_id_key
 from ordinavo_desk.matching.candidates import Reach
 from ordinavo_desk.matching.item_run import ItemRun
@@ -16,14 +15,7 @@ def find_reaches(run: ItemRun) -> list[Reach]:
     """Reached customers in order of precedence: customer reference, location reference,
     contact reference, customer number (a customer's first reach is the one shown)."""
     target, tenant, source = run.target, run.tenant, run.source
-    score = run.policy.reference_score
     reaches: list[Reach] = []
-
-    def reason(field: str, incoming: str, stored: str, comparison: str) -> Reason:
-        return Reason(
-            field=field, incoming=incoming, stored=stored, comparison=comparison, contribution=score
-        )
-
     signals = (
         ("customer", ExternalType.CUSTOMER, target.customer),
         ("location", ExternalType.LOCATION, target.location),
@@ -37,7 +29,7 @@ def find_reaches(run: ItemRun) -> list[Reach]:
         owner = _owner(tenant, kind, record_id) if record_id is not None else None
         if owner is not None:
             field = f"{name}.externalId"
-            reaches.append(Reach(owner[0], owner[1], reason(field, ref, ref, "reference")))
+            reaches.append(Reach(owner[0], owner[1], field, ref, ref, "reference"))
     number = target.customer.customer_number if target.customer else None
     if number is not None and number.strip():
         for customer_id in tenant.customers_with_number(number):
@@ -47,7 +39,10 @@ def find_reaches(run: ItemRun) -> list[Reach]:
                 Reach(
                     customer_id,
                     None,
-                    reason("customer.customerNumber", number.strip(), stored or "", "exact"),
+                    "customer.customerNumber",
+                    number.strip(),
+                    stored or "",
+                    "exact",
                 )
             )
     return reaches
