@@ -166,9 +166,14 @@ def run_strategy(
 def external_id_only_rate(
     engine: MappingEngine, settings: MappingSettings, lines: Sequence[str]
 ) -> Latencies:
-    """Items that carry external ids only: JSON parsing, validation and mapping."""
+    """Items that carry external ids only, every one of the file: JSON parsing,
+    validation and mapping. The first is mapped once before the timing starts and not
+    counted: the result models build their validators on first use (``defer_build``), a
+    cost of the process, not of an item."""
+    if lines:
+        engine.map_item(InboundTarget.model_validate_json(lines[0]), settings)
     samples: list[float] = []
-    for line in lines:
+    for line in lines[1:]:
         started = time.perf_counter()
         target = InboundTarget.model_validate_json(line)
         engine.map_item(target, settings)
@@ -271,7 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     items = read_targets(data / "items.jsonl", main_settings.source_system)
     parse_items_s = time.perf_counter() - started
-    truths = [json.loads(line) for line in (data / "truth.jsonl").read_text("utf-8").splitlines()]
+    all_truths = [
+        json.loads(line) for line in (data / "truth.jsonl").read_text("utf-8").splitlines()
+    ]
+    truths = all_truths
     report["items"] = {
         "parsed": len(items),
         "parse_seconds": round(parse_items_s, 2),
@@ -286,13 +294,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine = MappingEngine(index)
     lines = (data / "items.jsonl").read_text("utf-8").splitlines()
     id_only = [
-        line for line, t in zip(lines, truths, strict=False) if t["kind"] == "external-id-only"
+        line for line, t in zip(lines, all_truths, strict=True) if t["kind"] == "external-id-only"
     ]
     rate = external_id_only_rate(engine, main_settings, id_only)
     report["external_id_only_items"] = {
         "items": rate.count,
         "per_second_incl_parsing": round(rate.per_second),
+        "p50_ms": round(rate.p50_ms, 3),
         "p95_ms": round(rate.p95_ms, 3),
+        "max_ms": round(rate.max_ms, 3),
     }
     _say(json.dumps(report["external_id_only_items"]))
 

@@ -9,6 +9,7 @@ and it is remembered as common, which also keeps memory flat for words like "ser
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -183,3 +184,18 @@ def cell_key(
 def name_words(name_key: str) -> Iterable[str]:
     """Words of a normalised name used as blocking keys (two letters or more, once)."""
     return dict.fromkeys(w for w in name_key.split() if len(w) >= 2)
+
+
+def most_shared(hits: Counter[int], limit: int) -> list[int]:
+    """The ``limit`` ids with the highest counts, lowest ids first among equal counts.
+
+    Most ids are hit once: those are only sorted (as plain ints) when the ids hit more
+    often do not fill the limit.
+    """
+    repeated = [record_id for record_id, count in hits.items() if count > 1]
+    repeated.sort(key=lambda record_id: (-hits[record_id], record_id))
+    if len(repeated) >= limit:
+        return repeated[:limit]
+    once = [record_id for record_id, count in hits.items() if count == 1]
+    once.sort()
+    return repeated + once[: limit - len(repeated)]

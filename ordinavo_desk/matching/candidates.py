@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ordinavo_desk.domain.enums import CandidateOutcome
 from ordinavo_desk.domain.mapping import Candidate, Reason
+from ordinavo_desk.matching.blocking import most_shared
 from ordinavo_desk.matching.geo import cells_within
 from ordinavo_desk.matching.pair_scores import PairScore, PairScorer
 from ordinavo_desk.matching.policy import ScoringPolicy
@@ -17,7 +18,7 @@ from ordinavo_desk.matching.scoring import (
     most_similar_names,
     name_similarities,
 )
-from ordinavo_desk.matching.tenant_index import TenantIndex, most_shared
+from ordinavo_desk.matching.tenant_index import TenantIndex
 
 EPSILON = 1e-9
 RowKey = tuple[int, int | None]

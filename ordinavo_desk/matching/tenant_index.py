@@ -15,6 +15,7 @@ from ordinavo_desk.matching.blocking import (
     city_key,
     customer_number_key,
     external_id_key,
+    most_shared,
     name_words,
     postal_key,
 )
@@ -533,18 +534,3 @@ class TenantIndex:
 
 def _size(postings: tuple[Sequence[int], Sequence[str]]) -> int:
     return len(postings[0])
-
-
-def most_shared(hits: Counter[int], limit: int) -> list[int]:
-    """The ``limit`` ids with the highest counts, lowest ids first among equal counts.
-
-    Most ids are hit once: those are only sorted (as plain ints) when the ids hit more
-    often do not fill the limit.
-    """
-    repeated = [record_id for record_id, count in hits.items() if count > 1]
-    repeated.sort(key=lambda record_id: (-hits[record_id], record_id))
-    if len(repeated) >= limit:
-        return repeated[:limit]
-    once = [record_id for record_id, count in hits.items() if count == 1]
-    once.sort()
-    return repeated + once[: limit - len(repeated)]

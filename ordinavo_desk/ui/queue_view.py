@@ -183,6 +183,12 @@ class QueueView(QWidget):
     def _current_changed(self, current: object, _previous: object) -> None:
         self.emit_current()
 
+    def selected_item_ids(self) -> list[int]:
+        """The items of the selected rows (rows whose page has not arrived left out)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = (self.model.queue_row(row) for row in rows)
+        return [row.item_id for row in found if row is not None]
+
     def show_everything(self) -> None:
         """Clear the filters: every item of the profile (the model reloads)."""
         self.search.clear()

@@ -1639,13 +1639,6 @@
         <source>{what}: {item} recorded.</source>
         <translation>{what}: {item} erfasst.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n related item(s)</source>
-        <translation>
-            <numerusform>%n verwandter Auftrag</numerusform>
-            <numerusform>%n verwandte Aufträge</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{what} recorded.</source>
         <translation>{what} erfasst.</translation>
@@ -1653,6 +1646,13 @@
     <message>
         <source>Select the items to confirm first (Shift+↓ or Ctrl+A).</source>
         <translation>Wählen Sie zuerst die zu bestätigenden Aufträge aus (Umschalt+↓ oder Strg+A).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n related item(s)</source>
+        <translation>
+            <numerusform>%n verwandter Auftrag</numerusform>
+            <numerusform>%n verwandte Aufträge</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bulk confirmation of %n item(s)</source>

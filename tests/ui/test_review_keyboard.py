@@ -228,7 +228,9 @@ def test_bulk_confirmation_previews_and_undoes_as_one_step(
     table = workspace.queue_view.table
     table.setFocus()
     press(K.Key_A, CTRL)  # select every row of the queue
-    wait_for(lambda: len(workspace.selected_item_ids()) == workspace.queue_model.rowCount())
+    wait_for(
+        lambda: len(workspace.queue_view.selected_item_ids()) == workspace.queue_model.rowCount()
+    )
     press(K.Key_B, CTRL)
     bulk = dialog(workspace, "bulkConfirm")
     assert isinstance(bulk, BulkConfirmDialog)

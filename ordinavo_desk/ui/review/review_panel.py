@@ -10,14 +10,19 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +41,14 @@ from ordinavo_desk.ui.review.candidates_model import (
     CandidatesModel,
 )
 from ordinavo_desk.ui.review.compare_delegate import CompareDelegate, CorrectionDelegate
-from ordinavo_desk.ui.review.compare_model import FIELD, HOW, INCOMING, STORED, CompareModel
+from ordinavo_desk.ui.review.compare_model import (
+    CORRECTABLE,
+    FIELD,
+    HOW,
+    INCOMING,
+    STORED,
+    CompareModel,
+)
 from ordinavo_desk.ui.review.reason_texts import status_text
 from ordinavo_desk.ui.review.warning_badges import WarningBadges
 from ordinavo_desk.ui.units import minutes_text
@@ -279,6 +291,40 @@ class ReviewPanel(QWidget):
         if marked != self._marked:
             self.compare.doItemsLayout()
         self._marked = marked
+
+    def editing(self) -> bool:
+        """Whether a field of the comparison is being corrected."""
+        return self.compare.state() == QAbstractItemView.State.EditingState
+
+    def typing(self) -> bool:
+        """True while a text field or an open editor has the keyboard: Enter then ends
+        the typing (it never decides)."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QTextEdit | QAbstractSpinBox):
+            return True
+        if isinstance(focus, QComboBox) and focus.isEditable():
+            return True
+        return self.editing()
+
+    def start_correcting(self) -> None:
+        """Put the keyboard into the comparison's "Incoming" column to correct a field:
+        the current row when it can be corrected, else the first that can."""
+        model, table = self.compare_model, self.compare
+        current = table.currentIndex()
+        pair = model.field_pair(current.row()) if current.isValid() else None
+        row = current.row() if pair is not None and pair.key in CORRECTABLE else -1
+        if row < 0:
+            row = next(
+                (r for r in range(model.rowCount())
+                 if (found := model.field_pair(r)) is not None and found.key in CORRECTABLE),
+                -1,
+            )  # fmt: skip
+        if row < 0:
+            return
+        index = model.index(row, INCOMING)
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        table.setCurrentIndex(index)
+        table.edit(index)
 
     def selected_candidate(self) -> CandidateView | None:
         index = self.candidates.currentIndex()

@@ -16,55 +16,44 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QFrame,
     QLineEdit,
     QMessageBox,
     QScrollArea,
     QSplitter,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ordinavo_desk.domain.decisions import RecordedDecision
-from ordinavo_desk.domain.enums import DecisionKind, Scope
-from ordinavo_desk.services.item_view import INCOMING_CONTACT, CandidateView, ItemView
-from ordinavo_desk.services.queue_service import QueueFilter, QueueRow, QueueSort
+from ordinavo_desk.domain.enums import DecisionKind
+from ordinavo_desk.services.item_view import ItemView
+from ordinavo_desk.services.queue_service import QueueFilter
 from ordinavo_desk.ui.background import Background
 from ordinavo_desk.ui.context import DeskContext
 from ordinavo_desk.ui.queue_model import QueueTableModel
 from ordinavo_desk.ui.queue_view import QueueView
-from ordinavo_desk.ui.review.compare_model import CORRECTABLE, INCOMING
+from ordinavo_desk.ui.review import decision_flows as flows
 from ordinavo_desk.ui.review.decision_actions import (
     build_actions,
     decision_bar,
     linked,
     update_actions,
 )
-from ordinavo_desk.ui.review.decision_dialogs import (
-    DeferDialog,
-    LocationPickerDialog,
-    RejectDialog,
-)
+from ordinavo_desk.ui.review.personal_data import reveal_personal_data
+from ordinavo_desk.ui.review.queue_rows import QueueRows
 from ordinavo_desk.ui.review.read_ahead import ReadAhead
-from ordinavo_desk.ui.review.record_search_dialog import RecordSearchDialog
 from ordinavo_desk.ui.review.review_panel import ReviewPanel
 
 if TYPE_CHECKING:
     from ordinavo_desk.domain.reference import Location
-    from ordinavo_desk.services.bulk_review import BulkLine
-    from ordinavo_desk.services.related_items import RelatedItem
 
 LINKING = {DecisionKind.CONFIRM.value, DecisionKind.CHOOSE.value}
 #: How long an item stays on screen before its position is remembered.
@@ -100,7 +89,7 @@ class ReviewWorkspace(QWidget):
         self.context = context
         self.profile = context.profile
         self.background = background
-        self._filter = QueueFilter()
+        self.rows = QueueRows(context, context.profile, background, self.report_error)
         self._view_generation = 0
         self._busy = False
         self._pending_row: int | None = None
@@ -118,7 +107,8 @@ class ReviewWorkspace(QWidget):
         #: Views shown (tests wait on it).
         self.views_shown = 0
 
-        self.queue_model = QueueTableModel(self._count, self._page, background, self)
+        self.queue_model = QueueTableModel(self.rows.count, self.rows.page, background, self)
+        self.rows.model = self.queue_model
         self.queue_view = QueueView(self.queue_model)
         self.panel = ReviewPanel()
         self.actions_by_name: dict[str, QAction] = {}
@@ -154,25 +144,14 @@ class ReviewWorkspace(QWidget):
         self.queue_view.item_selected.connect(self._item_selected)
         self.queue_model.loaded.connect(self._loaded)
         self.queue_model.modelAboutToBeReset.connect(self._reload_started)
-        self.queue_model.failed.connect(self._error)
+        self.queue_model.failed.connect(self.report_error)
         self.panel.reveal_requested.connect(self.reveal)
         self.queue_model.reload()
 
     # -- the queue -------------------------------------------------------------------------
 
-    def _count(self) -> int:
-        return self.context.queue.count(self.profile, self._filter)
-
-    def _page(self, sort: QueueSort, descending: bool, offset: int, limit: int) -> list[QueueRow]:
-        return list(
-            self.context.queue.page(
-                self.profile, self._filter, sort=sort, descending=descending,
-                offset=offset, limit=limit,
-            ).rows
-        )  # fmt: skip
-
     def _filter_changed(self, wanted: QueueFilter) -> None:
-        self._filter = wanted
+        self.rows.filter = wanted
         self.queue_model.reload()
 
     def _reload_started(self) -> None:
@@ -200,69 +179,42 @@ class ReviewWorkspace(QWidget):
 
     def _resume(self) -> None:
         """Select the item where the reviewer stopped last time (else the first)."""
-        context, wanted = self.context, self._filter
-        sort, descending = self.queue_model.sort_key
-
-        def where() -> int | None:
-            remembered = context.queue.position(self.profile)
-            if remembered is None:
-                return None
-            return context.queue.index_of(
-                self.profile, wanted, remembered, sort=sort, descending=descending
-            )
 
         def found(row: int | None) -> None:
             if self.queue_view.table.currentIndex().isValid():
                 return  # the reviewer picked an item meanwhile
             self._select_row(row if row is not None else 0)
 
-        self.background.submit(where, found, self._error)
+        self.rows.remembered_row(found)
 
     def open_item(self, item_id: int) -> None:
         """Select the item in the queue; where the queue's filter hides it, show every
         item (so that a decided item can be opened too)."""
-        context, wanted = self.context, self._filter
-        sort, descending = self.queue_model.sort_key
 
-        def here() -> bool:
-            found = context.queue.index_of(
-                self.profile, wanted, item_id, sort=sort, descending=descending
-            )
-            return found is not None
-
-        def found(in_queue: bool) -> None:
+        def found(row: int | None) -> None:
             self._pending_item = item_id
-            if not in_queue:
+            if row is None:
                 self.queue_view.show_everything()  # reloads; the item is selected then
             elif self.queue_model.reloads:
                 self._pending_item = None
                 self._select_item(item_id)
             # else: the first load is on its way and selects the item when it arrives
 
-        self.background.submit(here, found, self._error)
+        self.rows.row_of(item_id, found)
 
     def _select_item(self, item_id: int, *, unless_picked: bool = False) -> None:
-        context, wanted = self.context, self._filter
-        sort, descending = self.queue_model.sort_key
-
         def found(row: int | None) -> None:
             if unless_picked and self.queue_view.table.currentIndex().isValid():
                 return
             self._select_row(row if row is not None else 0)
 
-        self.background.submit(
-            lambda: context.queue.index_of(
-                self.profile, wanted, item_id, sort=sort, descending=descending
-            ),
-            found,
-            self._error,
-        )
+        self.rows.row_of(item_id, found)
 
     def _select_row(self, row: int) -> None:
         table = self.queue_view.table
         if row < 0 or row >= self.queue_model.rowCount():
             self.panel.show_view(None)
-            self._update_actions()
+            self.update_actions()
             return
         index = self.queue_model.index(row, 0)
         table.selectionModel().setCurrentIndex(
@@ -273,7 +225,7 @@ class ReviewWorkspace(QWidget):
         table.scrollTo(index)
         focus = QApplication.focusWidget()
         typed_in = isinstance(focus, QLineEdit) and bool(focus.text())
-        if self.dialog is None and not typed_in and not self._editing():
+        if self.dialog is None and not typed_in and not self.panel.editing():
             # the keyboard follows the selection, never out of a field being typed in
             table.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.queue_model.queue_row(row) is None:
@@ -293,12 +245,7 @@ class ReviewWorkspace(QWidget):
         self._select_row(wanted)
 
     def _refresh_progress(self) -> None:
-        context = self.context
-        self.background.submit(
-            lambda: context.queue.progress(self.profile),
-            lambda progress: self.queue_view.show_progress(progress.reviewed, progress.total),
-            self._error,
-        )
+        self.rows.progress(self.queue_view.show_progress)
 
     # -- the item --------------------------------------------------------------------------
 
@@ -315,7 +262,7 @@ class ReviewWorkspace(QWidget):
             if not waiting:
                 self._current_item = None
                 self.panel.show_view(None)
-                self._update_actions()
+                self.update_actions()
             return
         self._current_item = item_id
         read_ahead = self._ahead.take(item_id)
@@ -347,7 +294,7 @@ class ReviewWorkspace(QWidget):
                 self._remember(item_id)
 
         self.background.submit(
-            lambda: context.views.view(self.profile, item_id), fresh, self._error
+            lambda: context.views.view(self.profile, item_id), fresh, self.report_error
         )
 
     def _remember(self, item_id: int) -> None:
@@ -367,7 +314,7 @@ class ReviewWorkspace(QWidget):
             self.background.submit(
                 lambda: context.queue.remember_position(self.profile, item_id),
                 lambda _none: None,
-                self._error,
+                self.report_error,
             )
 
         QTimer.singleShot(SETTLE_MS, self, later)  # dropped with the workspace
@@ -402,7 +349,7 @@ class ReviewWorkspace(QWidget):
 
         def failed(error: BaseException) -> None:
             if self._ahead.failed(item_id):
-                self._error(error)
+                self.report_error(error)
 
         self.background.submit(lambda: context.views.view(self.profile, item_id), arrived, failed)
 
@@ -411,7 +358,7 @@ class ReviewWorkspace(QWidget):
             return False  # the reviewer moved on meanwhile
         self.panel.show_view(view)
         self.views_shown += 1
-        self._update_actions()
+        self.update_actions()
         self.item_shown.emit(view)
         return True
 
@@ -439,9 +386,9 @@ class ReviewWorkspace(QWidget):
         self.actions_by_name.update(
             build_actions(self, slots, lambda rank: partial(self.panel.select_candidate, rank))
         )
-        self._update_actions()
+        self.update_actions()
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         update_actions(
             self.actions_by_name,
             self.view,
@@ -452,21 +399,8 @@ class ReviewWorkspace(QWidget):
 
     # -- deciding --------------------------------------------------------------------------
 
-    def _typing(self) -> bool:
-        """True while a text field or an open editor has the keyboard: Enter then ends
-        the typing (it never decides)."""
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit | QTextEdit | QAbstractSpinBox):
-            return True
-        if isinstance(focus, QComboBox) and focus.isEditable():
-            return True
-        return self._editing()
-
-    def _editing(self) -> bool:
-        return self.panel.compare.state() == QAbstractItemView.State.EditingState
-
     def confirm(self) -> None:
-        if self._typing():
+        if self.panel.typing():
             self.queue_view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         view = self.view
@@ -478,14 +412,14 @@ class ReviewWorkspace(QWidget):
             or candidate.proposed
             or (view.proposed_rank is None and not linked(view) and candidate.rank == 1)
         ):
-            request = _requests().confirm()
+            request = flows.requests().confirm()
             label = self.tr("Confirm")
         else:
-            request = _requests().choose(candidate.customer_id, candidate.location_id)
+            request = flows.requests().choose(candidate.customer_id, candidate.location_id)
             label = self.tr("Choose {name}").format(
                 name=candidate.customer_name or candidate.customer_id
             )
-        self._decide(view, request, label)
+        self.decide(view, request, label)
 
     def pick_location(self) -> None:
         view, candidate = self.view, self.panel.selected_candidate()
@@ -496,116 +430,35 @@ class ReviewWorkspace(QWidget):
         def opened(locations: tuple[Location, ...]) -> None:
             if self.view is not view or self.dialog is not None:
                 return  # moved on meanwhile
-            self._pick_location(view, candidate, locations)
+            flows.pick_location(self, view, candidate, locations)
 
         self.background.submit(
-            lambda: context.views.locations(self.profile, customer_id), opened, self._error
+            lambda: context.views.locations(self.profile, customer_id), opened, self.report_error
         )
-
-    def _pick_location(
-        self, view: ItemView, candidate: CandidateView, all_locations: tuple[Location, ...]
-    ) -> None:
-        # the candidate's own first, then the customer's others in id order
-        locations = [loc for loc in (candidate.location,) if loc is not None]
-        locations += [loc for loc in all_locations if loc.id != candidate.location_id]
-        dialog = LocationPickerDialog(
-            candidate.customer_name or str(candidate.customer_id),
-            locations,
-            may_create=self.profile.settings.has_scope(Scope.CUSTOMERS_WRITE),
-            parent=self,
-        )
-
-        def chosen() -> None:
-            choice = dialog.choice()
-            if choice is None:
-                return
-            corrections = self.panel.compare_model.corrections()
-            if choice.location is None:
-                request = _requests().choose(
-                    candidate.customer_id, new_location=True, corrections=corrections
-                )
-                label = self.tr("Choose with a new location")
-            else:
-                request = _requests().choose(candidate.customer_id, choice.location.id)
-                label = self.tr("Choose {location}").format(location=choice.label)
-            self._decide(view, request, label)
-
-        self._open(dialog, chosen)
 
     def search_records(self) -> None:
-        view = self.view
-        if view is None:
-            return
-        context = self.context
-        dialog = RecordSearchDialog(
-            lambda text: context.tools.search(self.profile, text),
-            self.background,
-            str(view.incoming_customer.get("name") or ""),
-            parent=self,
-        )
-
-        def chosen() -> None:
-            hit = dialog.choice()
-            if hit is None:
-                return
-            request = _requests().choose(hit.customer_id, hit.location_id)
-            self._decide(
-                view, request,
-                self.tr("Choose {name}").format(name=hit.customer_name or hit.customer_id),
-            )  # fmt: skip
-
-        self._open(dialog, chosen)
+        if self.view is not None:
+            flows.search_records(self, self.view)
 
     def correct(self) -> None:
-        """Put the keyboard into the comparison's "Incoming" column to correct a field."""
-        model, table = self.panel.compare_model, self.panel.compare
-        current = table.currentIndex()
-        row = current.row() if current.isValid() else -1
-        if row < 0 or (model.field_pair(row) and model.field_pair(row).key not in CORRECTABLE):  # type: ignore[union-attr]
-            row = next(
-                (r for r in range(model.rowCount())
-                 if (pair := model.field_pair(r)) is not None and pair.key in CORRECTABLE),
-                -1,
-            )  # fmt: skip
-        if row < 0:
-            return
-        index = model.index(row, INCOMING)
-        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        table.setCurrentIndex(index)
-        table.edit(index)
+        self.panel.start_correcting()
 
     def create_new(self) -> None:
         view = self.view
-        if view is None or self._typing():
+        if view is None or self.panel.typing():
             return
         corrections = self.panel.compare_model.corrections()
-        self._decide(view, _requests().create_new(corrections), self.tr("Create new"))
+        self.decide(view, flows.requests().create_new(corrections), self.tr("Create new"))
 
     def reject(self) -> None:
-        view = self.view
-        if view is None:
-            return
-        dialog = RejectDialog(view.external_id, self)
-
-        def chosen() -> None:
-            reason, text = dialog.choice()
-            self._decide(view, _requests().reject(reason, text), self.tr("Reject"))
-
-        self._open(dialog, chosen)
+        if self.view is not None:
+            flows.reject(self, self.view)
 
     def defer(self) -> None:
-        view = self.view
-        if view is None:
-            return
-        dialog = DeferDialog(view.external_id, date.today(), self)
+        if self.view is not None:
+            flows.defer(self, self.view)
 
-        def chosen() -> None:
-            until, note = dialog.choice()
-            self._decide(view, _requests().defer(until, note), self.tr("Defer"))
-
-        self._open(dialog, chosen)
-
-    def _open(self, dialog: Any, accepted: Callable[[], None]) -> None:
+    def open_dialog(self, dialog: Any, accepted: Callable[[], None]) -> None:
         """Open a dialog window-modal without blocking; ``accepted`` runs on OK."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(accepted)
@@ -619,7 +472,7 @@ class ReviewWorkspace(QWidget):
         self.window().activateWindow()
         self.queue_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _decide(self, view: ItemView, request: Any, label: str) -> None:
+    def decide(self, view: ItemView, request: Any, label: str) -> None:
         if self._busy:
             return
         self._busy = True
@@ -654,7 +507,7 @@ class ReviewWorkspace(QWidget):
         while the queue shows open items)."""
         self._pending_row = max(0, row)
         self.queue_model.reload()
-        self._update_actions()
+        self.update_actions()
 
     # -- related items ---------------------------------------------------------------------
 
@@ -662,41 +515,11 @@ class ReviewWorkspace(QWidget):
         context = self.context
         self.background.submit(
             lambda: context.tools.related(self.profile, recorded.id),
-            lambda items: self._show_related(recorded, items),
-            self._error,
+            lambda items: flows.offer_related(self, recorded, items),
+            self.report_error,
         )
 
-    def _show_related(self, recorded: RecordedDecision, items: list[RelatedItem]) -> None:
-        if not items or self.dialog is not None:
-            return
-        from ordinavo_desk.ui.review.preview_dialogs import RelatedItemsDialog  # noqa: PLC0415
-
-        names = self._customer_names()
-        dialog = RelatedItemsDialog(
-            recorded.item_external_id,
-            items,
-            lambda customer_id: names.get(customer_id, str(customer_id or "—")),
-            parent=self,
-        )
-
-        def chosen() -> None:
-            picked = dialog.chosen()
-            if not picked:
-                return
-            self._decide_many(
-                [(item.item_id, item.proposal) for item in picked],
-                self.tr("%n related item(s)", "", len(picked)),
-            )
-
-        self._open(dialog, chosen)
-
-    def _customer_names(self) -> dict[int | None, str]:
-        view = self.view
-        if view is None:
-            return {}
-        return {c.customer_id: c.customer_name or str(c.customer_id) for c in view.candidates}
-
-    def _decide_many(self, decisions: list[tuple[int, Any]], label: str) -> None:
+    def decide_many(self, decisions: list[tuple[int, Any]], label: str) -> None:
         if self._busy or not decisions:
             return
         self._busy = True
@@ -720,52 +543,24 @@ class ReviewWorkspace(QWidget):
 
     # -- bulk ------------------------------------------------------------------------------
 
-    def selected_item_ids(self) -> list[int]:
-        rows = sorted(
-            {index.row() for index in self.queue_view.table.selectionModel().selectedRows()}
-        )
-        out = []
-        for row in rows:
-            found = self.queue_model.queue_row(row)
-            if found is not None:
-                out.append(found.item_id)
-        return out
-
     def bulk_confirm(self) -> None:
-        ids = self.selected_item_ids()
+        ids = self.queue_view.selected_item_ids()
         if not ids:
             self.message.emit(self.tr("Select the items to confirm first (Shift+↓ or Ctrl+A)."))
             return
-        codes: list[str] = []
-        for row in range(self.queue_model.rowCount()):
-            found = self.queue_model.queue_row(row)
-            if found is not None and found.item_id in ids:
-                codes.extend(c for c in found.warnings if c not in codes)
-        from ordinavo_desk.ui.review.preview_dialogs import BulkConfirmDialog  # noqa: PLC0415
+        flows.bulk_confirm(self, ids)
 
-        context = self.context
-        dialog = BulkConfirmDialog(
-            lambda allowed: context.tools.preview_bulk(self.profile, ids, allowed),
-            codes,
-            self.background,
-            parent=self,
-        )
-
-        def chosen() -> None:
-            lines: list[BulkLine] = dialog.to_run()
-            if not lines:
-                return
-            self._decide_many(
-                [(line.item_id, _requests().confirm()) for line in lines],
-                self.tr("bulk confirmation of %n item(s)", "", len(lines)),
-            )
-
-        self._open(dialog, chosen)
+    def count_label(self, what: Literal["related", "bulk"], count: int) -> str:
+        """The undo label of a step deciding ``count`` related items or a bulk
+        confirmation (plural forms are translated here, in the workspace's context)."""
+        if what == "related":
+            return self.tr("%n related item(s)", "", count)
+        return self.tr("bulk confirmation of %n item(s)", "", count)
 
     # -- undo ------------------------------------------------------------------------------
 
     def undo(self) -> None:
-        if self._busy or not self.undo_steps or self._typing():
+        if self._busy or not self.undo_steps or self.panel.typing():
             return
         step = self.undo_steps[-1]
         self._busy = True
@@ -777,7 +572,7 @@ class ReviewWorkspace(QWidget):
             self.message.emit(self.tr("Undone: {what}.").format(what=step.label))
             self._pending_item = step.item_ids[0]
             self.queue_model.reload()
-            self._update_actions()
+            self.update_actions()
             self.recorded.emit(recorded)
 
         def failed(error: BaseException) -> None:
@@ -791,38 +586,16 @@ class ReviewWorkspace(QWidget):
     # -- personal data ---------------------------------------------------------------------
 
     def reveal(self) -> None:
-        view = self.view
-        if view is None or not self.panel.reveal.isEnabled():
-            return
-        candidate = self.panel.selected_candidate()
-        contact_id = candidate.contact.id if candidate and candidate.contact else None
-        context, item_id = self.context, view.item_id
-
-        def fetch() -> tuple[dict[str, str | None], dict[str, str | None]]:
-            incoming = context.views.reveal(self.profile, item_id, INCOMING_CONTACT)
-            stored = (
-                context.views.reveal(self.profile, item_id, contact_id)
-                if contact_id is not None
-                else {}
-            )
-            return incoming, stored
-
-        def show(values: tuple[dict[str, str | None], dict[str, str | None]]) -> None:
-            if self.view is view:
-                self.panel.show_revealed(*values)
-                self.message.emit(self.tr("Personal data revealed (recorded in the audit trail)."))
-                self._update_actions()
-
-        self.background.submit(fetch, show, self._error)
+        reveal_personal_data(self)
 
     # -- errors ----------------------------------------------------------------------------
 
-    def _error(self, error: object) -> None:
+    def report_error(self, error: object) -> None:
         self.message.emit(self.tr("Error: {error}").format(error=error))
 
     def _refused(self, error: BaseException) -> None:
         """A decision or undo that was not recorded: said in a box, nothing was written."""
-        self._error(error)
+        self.report_error(error)
         self.last_refusal = str(error)
         if self.dialog is None:
             box = QMessageBox(
@@ -832,12 +605,4 @@ class ReviewWorkspace(QWidget):
                 parent=self,
             )
             box.setObjectName("refusalBox")
-            self._open(box, lambda: None)
-
-
-def _requests() -> Any:
-    """The decision requests (their module loads the wire models: on the first decision,
-    not at start)."""
-    from ordinavo_desk.services import review_requests  # noqa: PLC0415
-
-    return review_requests
+            self.open_dialog(box, lambda: None)
