@@ -30,9 +30,10 @@ from ordinavo_desk.domain.enums import (
     MappingStatus,
     WarningCode,
 )
-from ordinavo_desk.domain.mapping import Candidate, MappingResult, Reason
+from ordinavo_desk.domain.mapping import Candidate, MappingResult
 from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.matching.blocking import external_id_key
+from ordinavo_desk.matching.candidates import Reach
 from ordinavo_desk.matching.customer_resolution import inactive_customer_step, owner_step
 from ordinavo_desk.matching.explain import (
     Step,
@@ -124,19 +125,17 @@ def map_reference_only(
             steps.append(missing_coordinates_step(location.id))
 
     contact_id: int | None = None
-    contact_location: int | None = None  # the contact's location, when none is linked
     if contact_ref:
         found = tenant.resolve(source, ExternalType.CONTACT, contact_ref)
         contact = tenant.contact(found) if found is not None else None
         if contact is None or contact.customer_id != customer.id:
             return None
-        if contact.location_id is not None and location_id is None:
-            at = tenant.location(contact.location_id)
+        if contact.location_id is not None and contact.location_id != location_id:
+            # at another location than the linked one (a warning), or at a location while
+            # none is linked: fine only when it is one of the customer's
+            at = tenant.location(contact.location_id) if location_id is None else None
             if at is None or at.customer_id != customer.id:
                 return None
-            contact_location = at.id
-        elif contact.location_id is not None and contact.location_id != location_id:
-            return None
         contact_id = contact.id
         ref = ref_text(contact_ref, source)
         steps.append(contact_reference_step(ref, contact.id, contact.location_id, customer.id))
@@ -150,22 +149,15 @@ def map_reference_only(
         row = location_id
         if row is None:
             row = min(tenant.location_ids(customer.id), default=None)
-        assert contact_location is None or row is not None
         score = float(policy.reference_score)
-        reason = Reason(
-            field=reached_by,
-            incoming=reached_ref,
-            stored=reached_ref,
-            comparison="reference",
-            contribution=score,
-        )
+        reach = Reach(customer.id, row, reached_by, reached_ref, reached_ref, "reference")
         candidates = (
             Candidate(
                 customer_id=customer.id,
                 customer_location_id=row,
                 score=score,
                 outcome=CandidateOutcome.CONFIDENT,
-                reasons=(reason,),
+                reasons=(reach.reason(score),),
             ),
         )
     result = MappingResult(
