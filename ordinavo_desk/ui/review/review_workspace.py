@@ -89,7 +89,7 @@ class ReviewWorkspace(QWidget):
         self.context = context
         self.profile = context.profile
         self.background = background
-        self.rows = QueueRows(context, context.profile, background, self.report_error)
+        self.queue_rows = QueueRows(context, context.profile, background, self.report_error)
         self._view_generation = 0
         self._busy = False
         self._pending_row: int | None = None
@@ -107,8 +107,10 @@ class ReviewWorkspace(QWidget):
         #: Views shown (tests wait on it).
         self.views_shown = 0
 
-        self.queue_model = QueueTableModel(self.rows.count, self.rows.page, background, self)
-        self.rows.model = self.queue_model
+        self.queue_model = QueueTableModel(
+            self.queue_rows.count, self.queue_rows.page, background, self
+        )
+        self.queue_rows.model = self.queue_model  # its sort orders lookups
         self.queue_view = QueueView(self.queue_model)
         self.panel = ReviewPanel()
         self.actions_by_name: dict[str, QAction] = {}
@@ -151,7 +153,7 @@ class ReviewWorkspace(QWidget):
     # -- the queue -------------------------------------------------------------------------
 
     def _filter_changed(self, wanted: QueueFilter) -> None:
-        self.rows.filter = wanted
+        self.queue_rows.filter = wanted
         self.queue_model.reload()
 
     def _reload_started(self) -> None:
@@ -160,7 +162,7 @@ class ReviewWorkspace(QWidget):
 
     def _loaded(self, count: int) -> None:
         self._reloading = False
-        self._refresh_progress()
+        self.queue_rows.progress(self.queue_view.show_progress)
         if self._pending_item is not None:
             item_id, self._pending_item = self._pending_item, None
             self._select_item(item_id)
@@ -185,7 +187,7 @@ class ReviewWorkspace(QWidget):
                 return  # the reviewer picked an item meanwhile
             self._select_row(row if row is not None else 0)
 
-        self.rows.remembered_row(found)
+        self.queue_rows.remembered_row(found)
 
     def open_item(self, item_id: int) -> None:
         """Select the item in the queue; where the queue's filter hides it, show every
@@ -200,7 +202,7 @@ class ReviewWorkspace(QWidget):
                 self._select_item(item_id)
             # else: the first load is on its way and selects the item when it arrives
 
-        self.rows.row_of(item_id, found)
+        self.queue_rows.row_of(item_id, found)
 
     def _select_item(self, item_id: int, *, unless_picked: bool = False) -> None:
         def found(row: int | None) -> None:
@@ -208,7 +210,7 @@ class ReviewWorkspace(QWidget):
                 return
             self._select_row(row if row is not None else 0)
 
-        self.rows.row_of(item_id, found)
+        self.queue_rows.row_of(item_id, found)
 
     def _select_row(self, row: int) -> None:
         table = self.queue_view.table
@@ -243,9 +245,6 @@ class ReviewWorkspace(QWidget):
         row = table.currentIndex().row()
         wanted = max(0, min(self.queue_model.rowCount() - 1, (row if row >= 0 else -1) + step))
         self._select_row(wanted)
-
-    def _refresh_progress(self) -> None:
-        self.rows.progress(self.queue_view.show_progress)
 
     # -- the item --------------------------------------------------------------------------
 
@@ -551,8 +550,8 @@ class ReviewWorkspace(QWidget):
         flows.bulk_confirm(self, ids)
 
     def count_label(self, what: Literal["related", "bulk"], count: int) -> str:
-        """The undo label of a step deciding ``count`` related items or a bulk
-        confirmation (plural forms are translated here, in the workspace's context)."""
+        """The label of a step deciding ``count`` related items or a bulk confirmation
+        (plural forms translated in the workspace's context)."""
         if what == "related":
             return self.tr("%n related item(s)", "", count)
         return self.tr("bulk confirmation of %n item(s)", "", count)
