@@ -99,7 +99,8 @@ CONTACT_UPDATABLE: tuple[str, ...] = (
 
 def shared(value: str | None) -> str | None:
     """One string object for values that repeat across records (cities, postal codes,
-    types): a million records keep a few thousand strings instead of a million copies."""
+    types, given names and family names): a million records keep a few thousand strings
+    instead of a million copies."""
     return sys.intern(value) if value is not None else None
 
 
@@ -108,7 +109,9 @@ SHARED_CUSTOMER_FIELDS = frozenset({"type", "industry"})
 SHARED_LOCATION_FIELDS = frozenset(
     {"name", "type", "postal_code", "city", "region", "country", "default_priority"}
 )
-SHARED_CONTACT_FIELDS = frozenset({"role", "department", "preferred_contact_method"})
+SHARED_CONTACT_FIELDS = frozenset(
+    {"first_name", "last_name", "role", "department", "preferred_contact_method"}
+)
 
 
 def customer_record(customer: Customer, tenant: str) -> CustomerRecord:
@@ -153,8 +156,8 @@ def contact_record(contact: Contact, tenant: str, customer_id: int) -> ContactRe
         contact.id,
         customer_id,
         contact.location_id,
-        contact.first_name,
-        contact.last_name,
+        shared(contact.first_name),
+        shared(contact.last_name),
         contact.display_name,
         shared(contact.role),
         shared(contact.department),
