@@ -17,7 +17,7 @@ import pytest
 
 from benchmarks.datagen.world import generate
 from ordinavo_desk.domain.connect import InboundTarget
-from ordinavo_desk.domain.reference import Customer, ReferenceData
+from ordinavo_desk.domain.reference import Customer
 from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.matching import engine as engine_module
 from ordinavo_desk.matching.engine import ItemOutcome, MappingEngine
@@ -25,8 +25,7 @@ from ordinavo_desk.matching.index import ReferenceIndex
 from ordinavo_desk.matching.policy import DEFAULT_POLICY
 from ordinavo_desk.matching.reference_only import map_reference_only
 from tests.matching.builders import index_of, item, settings, standard_customers
-
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+from tests.matching.worlds import demo_settings, demo_world, generated_world
 
 
 def _map_all(
@@ -92,14 +91,7 @@ def test_generated_data_maps_the_same_both_ways(
     generated: Path, profile: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     raw = json.loads((generated / f"settings-{profile}.json").read_text("utf-8"))
-    customers = [
-        Customer.model_validate_json(line)
-        for line in (generated / "reference.jsonl").read_text("utf-8").splitlines()
-    ]
-    items = [
-        InboundTarget.model_validate_json(line)
-        for line in (generated / "items.jsonl").read_text("utf-8").splitlines()
-    ]
+    customers, items = generated_world(generated)
     for variant in _variants(raw):
         taken = _both_ways(monkeypatch, customers, items, variant)
         assert taken >= 15, taken  # the comparison covers the shortcut, not only the rest
@@ -109,14 +101,8 @@ def test_generated_data_maps_the_same_both_ways(
     "profile", ["name-and-address", "external-id-first", "external-id-only", "auto-update"]
 )
 def test_demo_world_maps_the_same_both_ways(profile: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = json.loads((DEMO / "settings" / f"{profile}.json").read_text("utf-8"))
-    customers = list(
-        ReferenceData.model_validate_json((DEMO / "reference.json").read_text("utf-8")).customers
-    )
-    items = [
-        InboundTarget.model_validate_json(line)
-        for line in (DEMO / "items.jsonl").read_text("utf-8").splitlines()
-    ]
+    raw = demo_settings(profile)
+    customers, items = demo_world()
     for variant in _variants(raw):
         _both_ways(monkeypatch, customers, items, variant)
 

@@ -5,39 +5,28 @@ the same result back, scores are floats in [0, 1], collections are tuples."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from ordinavo_desk.domain.connect import InboundTarget
 from ordinavo_desk.domain.enums import Scope
 from ordinavo_desk.domain.mapping import MappingResult
-from ordinavo_desk.domain.reference import ReferenceData
 from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.matching.engine import MappingEngine
 from ordinavo_desk.matching.index import ReferenceIndex
+from tests.matching.worlds import DEMO, demo_settings, demo_world
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 PROFILES = sorted(path.stem for path in (DEMO / "settings").glob("*.json"))
 
 
 def _results(settings: MappingSettings) -> list[MappingResult]:
-    customers = ReferenceData.model_validate_json(
-        (DEMO / "reference.json").read_text("utf-8")
-    ).customers
+    customers, items = demo_world()
     engine = MappingEngine(ReferenceIndex.from_reference(customers, settings.tenant))
-    items = [
-        InboundTarget.model_validate_json(line)
-        for line in (DEMO / "items.jsonl").read_text("utf-8").splitlines()
-    ]
     return [engine.map_and_apply(item, settings).result for item in items]
 
 
 @pytest.mark.parametrize("detailed", [True, False], ids=["customers.read", "no-read"])
 @pytest.mark.parametrize("profile", PROFILES)
 def test_engine_results_pass_their_own_validation(profile: str, detailed: bool) -> None:
-    raw = json.loads((DEMO / "settings" / f"{profile}.json").read_text("utf-8"))
+    raw = demo_settings(profile)
     if not detailed:
         raw["scopes"] = [s for s in raw["scopes"] if s != "customers.read"]
     settings = MappingSettings.model_validate(raw)

@@ -11,7 +11,6 @@ for every item.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,13 @@ import pytest
 from benchmarks.datagen.world import generate
 from ordinavo_desk.domain.connect import InboundTarget
 from ordinavo_desk.domain.mapping import MappingResult
-from ordinavo_desk.domain.reference import Customer, ReferenceData
+from ordinavo_desk.domain.reference import Customer
 from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.matching import item_run
 from ordinavo_desk.matching.engine import MappingEngine
 from ordinavo_desk.matching.index import ReferenceIndex
 from ordinavo_desk.matching.scoring import Probe
-
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+from tests.matching.worlds import demo_settings, demo_world, generated_world
 
 
 def _map_all(
@@ -77,14 +75,7 @@ def test_generated_data_maps_the_same_without_the_shortcut(
     settings = MappingSettings.model_validate_json(
         (generated / f"settings-{profile}.json").read_text("utf-8")
     )
-    customers = [
-        Customer.model_validate_json(line)
-        for line in (generated / "reference.jsonl").read_text("utf-8").splitlines()
-    ]
-    items = [
-        InboundTarget.model_validate_json(line)
-        for line in (generated / "items.jsonl").read_text("utf-8").splitlines()
-    ]
+    customers, items = generated_world(generated)
     fast = _map_all(customers, items, settings)
     full = _without_shortcut(monkeypatch, customers, items, settings)
     _same_outcomes(fast, full)
@@ -96,15 +87,8 @@ def test_generated_data_maps_the_same_without_the_shortcut(
 def test_demo_world_maps_the_same_without_the_shortcut(
     profile: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    raw = json.loads((DEMO / "settings" / f"{profile}.json").read_text("utf-8"))
-    settings = MappingSettings.model_validate(raw)
-    customers = list(
-        ReferenceData.model_validate_json((DEMO / "reference.json").read_text("utf-8")).customers
-    )
-    items = [
-        InboundTarget.model_validate_json(line)
-        for line in (DEMO / "items.jsonl").read_text("utf-8").splitlines()
-    ]
+    settings = MappingSettings.model_validate(demo_settings(profile))
+    customers, items = demo_world()
     _same_outcomes(
         _map_all(customers, items, settings),
         _without_shortcut(monkeypatch, customers, items, settings),
@@ -113,17 +97,11 @@ def test_demo_world_maps_the_same_without_the_shortcut(
 
 def test_low_gates_score_every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     """With a floor below the address share nothing may be set aside."""
-    raw = json.loads((DEMO / "settings" / "name-and-address.json").read_text("utf-8"))
+    raw = demo_settings("name-and-address")
     raw["nameAndAddress"] = {**raw.get("nameAndAddress", {}), "floor": 0.2}
     settings = MappingSettings.model_validate(raw)
     assert item_run.score_cutoff(settings) <= 0.2
-    customers = list(
-        ReferenceData.model_validate_json((DEMO / "reference.json").read_text("utf-8")).customers
-    )
-    items = [
-        InboundTarget.model_validate_json(line)
-        for line in (DEMO / "items.jsonl").read_text("utf-8").splitlines()
-    ]
+    customers, items = demo_world()
     fast = _map_all(customers, items, settings)
     _same_outcomes(fast, _without_shortcut(monkeypatch, customers, items, settings))
     # address-only candidates (name different, score ≤ 0.40) now show up
