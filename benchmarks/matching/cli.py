@@ -26,6 +26,7 @@ from benchmarks.matching.naive import full_scan_best
 from benchmarks.matching.quality import ItemRecord, Quality, assess
 from benchmarks.matching.timing import Latencies
 from ordinavo_desk.domain.connect import InboundTarget
+from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.matching.blocking import postal_key
 from ordinavo_desk.matching.engine import ItemOutcome, MappingEngine
@@ -34,7 +35,7 @@ from ordinavo_desk.matching.index import ReferenceIndex, collector_paused
 from ordinavo_desk.matching.records import (
     ContactRecord,
     CustomerRecord,
-    ExternalRefRecord,
+    ExternalRefRun,
     LocationRecord,
     records_of,
 )
@@ -62,13 +63,16 @@ def _say(text: str) -> None:
 
 
 def load_index(path: Path, tenant: str) -> tuple[ReferenceIndex, dict[str, Any]]:
-    """Read the reference file into compact records (the snapshot a store streams), then
-    build the index from them; JSON parsing and validation, conversion to records and
-    the index build are timed apart."""
+    """Read the reference file into compact records (the snapshot a store streams), the
+    references into runs of one source and type, then build the index from them; JSON
+    parsing and validation, conversion to records and the index build are timed
+    apart."""
     customers: list[CustomerRecord] = []
     locations: list[LocationRecord] = []
     contacts: list[ContactRecord] = []
-    refs: list[ExternalRefRecord] = []
+    # references as runs of one tenant, source and type in two columns (a tuple each,
+    # held until the build, would take some 600 MB at 1M that the index never keeps)
+    runs: dict[tuple[str, str, ExternalType], ExternalRefRun] = {}
     parse_s = convert_s = 0.0
     stream = iter_reference(path, tenant)
     with collector_paused():
@@ -83,26 +87,34 @@ def load_index(path: Path, tenant: str) -> tuple[ReferenceIndex, dict[str, Any]]
             customers.append(own.customer)
             locations += own.locations
             contacts += own.contacts
-            refs += own.refs
+            for ref in own.refs:
+                key = (ref.tenant, ref.source_system, ref.external_type)
+                run = runs.get(key)
+                if run is None:
+                    run = runs[key] = ExternalRefRun(*key, [], [])
+                run.external_ids.append(ref.external_id)
+                run.record_ids.append(ref.record_id)
             convert_s += time.perf_counter() - parsed_at
     # records of one kind and tenant together, as a store streams them
-    for rows in (customers, locations, contacts, refs):
+    for rows in (customers, locations, contacts):
         rows.sort(key=lambda record: record.tenant)
     rss_records = rss_mb()
     started = time.perf_counter()
-    index = ReferenceIndex.from_rows(customers, locations, contacts, refs, long_lived=True)
+    index = ReferenceIndex.from_rows(
+        customers, locations, contacts, external_ref_runs=runs.values(), long_lived=True
+    )
     build_s = time.perf_counter() - started
     figures = {
         "customers": len(customers),
         "locations": len(locations),
         "contacts": len(contacts),
-        "external_refs": len(refs),
+        "external_refs": sum(len(run.external_ids) for run in runs.values()),
         "parse_seconds": round(parse_s, 1),
         "convert_seconds": round(convert_s, 1),
         "build_seconds": round(build_s, 1),
         "rss_records_mb": round(rss_records),
     }
-    del customers, locations, contacts, refs
+    del customers, locations, contacts, runs
     gc.collect()
     gc.freeze()
     figures["rss_index_mb"] = round(rss_mb())

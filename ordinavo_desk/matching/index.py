@@ -23,6 +23,7 @@ from ordinavo_desk.matching.records import (
     ContactRecord,
     CustomerRecord,
     ExternalRefRecord,
+    ExternalRefRun,
     LocationRecord,
     records_of,
 )
@@ -144,11 +145,13 @@ class ReferenceIndex:
         external_refs: Iterable[ExternalRefRecord] = (),
         limits: CandidateLimits | None = None,
         *,
+        external_ref_runs: Iterable[ExternalRefRun] = (),
         long_lived: bool = False,
     ) -> ReferenceIndex:
         """Index compact records as a store streams them (customers first, so that every
-        location and contact finds its customer). An index that lives as long as the
-        process (a server, a batch run) is built ``long_lived``: see ``collector_paused``."""
+        location and contact finds its customer); references may also come as runs of
+        one source and type in two columns. An index that lives as long as the process (a
+        server, a batch run) is built ``long_lived``: see ``collector_paused``."""
         index = cls(limits)
         with collector_paused(freeze=long_lived):
             index._add_all(ExternalType.CUSTOMER, customers, TenantIndex.add_customers)
@@ -156,6 +159,10 @@ class ReferenceIndex:
             index._add_all(ExternalType.CONTACT, contacts, TenantIndex.add_contacts)
             for tenant_name, refs in groupby(external_refs, key=attrgetter("tenant")):
                 index._tenant_for_write(tenant_name).add_external_refs(refs)
+            for run in external_ref_runs:
+                index._tenant_for_write(run.tenant).add_external_ref_run(
+                    run.source_system, run.external_type, run.external_ids, run.record_ids
+                )
         return index
 
     def _add_all(

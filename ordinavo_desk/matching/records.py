@@ -79,6 +79,17 @@ class ExternalRefRecord(NamedTuple):
     record_id: int
 
 
+class ExternalRefRun(NamedTuple):
+    """The external references of one tenant, source system and type as two columns: the
+    external ids and the ids of the records they point at (a bulk load's form)."""
+
+    tenant: str
+    source_system: str
+    external_type: ExternalType
+    external_ids: list[str]
+    record_ids: list[int]
+
+
 AnyRecord = CustomerRecord | LocationRecord | ContactRecord
 
 #: Fields an import may write to a record (``customerNumber`` is never changed by one).

@@ -14,7 +14,6 @@ from ordinavo_desk.matching.blocking import (
     cell_key,
     city_key,
     customer_number_key,
-    external_id_key,
     most_shared,
     name_words,
     postal_key,
@@ -28,11 +27,8 @@ from ordinavo_desk.matching.records import (
     ExternalRefRecord,
     LocationRecord,
 )
+from ordinavo_desk.matching.ref_tables import RefTables
 from ordinavo_desk.matching.scoring import AddressKeys, location_keys
-
-#: The references of one source and type (external id → record id) and the records of
-#: that type they may point at.
-_RefTable = tuple[dict[str, int], Container[int]]
 
 #: A table of locations by a key of their place (postal code, city or grid cell).
 _Places = NamedBlockTable[Any]
@@ -70,7 +66,6 @@ class TenantIndex:
         self._customers: dict[int, _CustomerEntry] = {}
         self._locations: dict[int, LocationRecord] = {}
         self._contacts: dict[int, ContactRecord] = {}
-        self._refs: dict[tuple[str, ExternalType], dict[str, int]] = {}
         self._numbers: MultiMap[str] = MultiMap()
         self._names: MultiMap[str] = MultiMap()
         self._words: NamedBlockTable[str] = NamedBlockTable(limits.block_cap)
@@ -85,6 +80,7 @@ class TenantIndex:
             ExternalType.LOCATION: self._locations,
             ExternalType.CONTACT: self._contacts,
         }
+        self._refs = RefTables(self._records_of)
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -182,11 +178,7 @@ class TenantIndex:
         self, source_system: str, external_type: ExternalType, external_id: str
     ) -> int | None:
         """The record an external reference points at (ids compared trimmed, exactly)."""
-        key = external_id_key(external_id)
-        table = self._refs.get((source_system.strip(), external_type))
-        if key is None or table is None:
-            return None
-        return table.get(key)
+        return self._refs.resolve(source_system, external_type, external_id)
 
     def customers_with_number(self, customer_number: str) -> tuple[int, ...]:
         key = customer_number_key(customer_number)
@@ -404,37 +396,18 @@ class TenantIndex:
         return max(contacts, default=0)
 
     def add_external_refs(self, refs: Iterable[ExternalRefRecord]) -> None:
-        """``add_external_ref`` for many references (millions of them, when building
-        from a store): the same checks, with the table of each source and type looked up
-        once per pair (by the source's text and the type's identity: hashing an enum
-        member runs Python code)."""
-        kinds = (ExternalType.CUSTOMER, ExternalType.LOCATION, ExternalType.CONTACT)
-        tables: dict[str, list[_RefTable | None]] = {}
-        for ref in refs:
-            slots = tables.get(ref.source_system)
-            if slots is None:
-                slots = tables[ref.source_system] = [None, None, None]
-            kind = ref.external_type
-            slot = 0 if kind is kinds[0] else 1 if kind is kinds[1] else 2
-            found = slots[slot]
-            if found is None and kind is kinds[slot]:
-                source = ref.source_system.strip()
-                table = self._refs.get((source, kind))
-                if table is None and source:
-                    table = self._refs[(source, kind)] = {}
-                if table is not None:
-                    found = slots[slot] = (table, self._records_of[kind])
-            key = ref.external_id.strip()
-            record_id = ref.record_id
-            if (
-                found is None
-                or not key
-                or record_id not in found[1]
-                or found[0].setdefault(key, record_id) != record_id
-            ):
-                self.add_external_ref(
-                    ref.source_system, ref.external_type, ref.external_id, record_id
-                )  # raises the conflict
+        """``add_external_ref`` for many references (building from a store)."""
+        self._refs.add_many(refs)
+
+    def add_external_ref_run(
+        self,
+        source_system: str,
+        external_type: ExternalType,
+        external_ids: Sequence[str],
+        record_ids: Sequence[int],
+    ) -> None:
+        """``add_external_ref`` for the references of one source and type as two columns."""
+        self._refs.add_run(source_system, external_type, external_ids, record_ids)
 
     def add_contact(self, record: ContactRecord) -> None:
         entry = self._owner("contact", record.id, record.customer_id, self._contacts)
@@ -448,20 +421,7 @@ class TenantIndex:
     ) -> None:
         """Store a reference; storing one that points at the same record again is harmless,
         one that points at another record is a conflict (references never move)."""
-        key = external_id_key(external_id)
-        source = source_system.strip()
-        if key is None or not source:
-            raise ConflictError("an external reference needs a source system and an id")
-        if record_id not in self._records_of[external_type]:
-            raise ConflictError(f"{external_type} reference {key}: no record {record_id}")
-        table = self._refs.get((source, external_type))
-        if table is None:
-            table = self._refs[(source, external_type)] = {}
-        held = table.setdefault(key, record_id)
-        if held != record_id:
-            raise ConflictError(
-                f"{external_type} reference {key} ({source}) already points at {held}"
-            )
+        self._refs.add(source_system, external_type, external_id, record_id)
 
     def update_field(
         self, external_type: ExternalType, record_id: int, field: str, value: Any

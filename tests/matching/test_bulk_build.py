@@ -19,6 +19,7 @@ from ordinavo_desk.matching.records import (
     ContactRecord,
     CustomerRecord,
     ExternalRefRecord,
+    ExternalRefRun,
     LocationRecord,
     records_of,
 )
@@ -95,6 +96,29 @@ def test_bulk_build_equals_adding_one_by_one(rows: Rows, cap: int) -> None:
         assert bulk.tenant("acme")._cities._common and bulk.tenant("acme")._words._common
 
 
+def _as_runs(refs: list[ExternalRefRecord]) -> list[ExternalRefRun]:
+    """The references as runs of one tenant, source and type (in their order)."""
+    runs: dict[tuple[str, str, ExternalType], ExternalRefRun] = {}
+    for ref in refs:
+        key = (ref.tenant, ref.source_system, ref.external_type)
+        run = runs.get(key)
+        if run is None:
+            run = runs[key] = ExternalRefRun(*key, [], [])
+        run.external_ids.append(ref.external_id)
+        run.record_ids.append(ref.record_id)
+    return list(runs.values())
+
+
+def test_references_in_runs_build_the_same_tables(rows: Rows) -> None:
+    customers, locations, contacts, refs = rows
+    runs = _as_runs(refs)
+    assert len(runs) >= 4 and sum(len(r.external_ids) for r in runs) == len(refs)
+    bulk = ReferenceIndex.from_rows(customers, locations, contacts, external_ref_runs=runs)
+    single = _one_by_one(rows, CandidateLimits())
+    for tenant in bulk.tenants:
+        assert _state(bulk.tenant(tenant)) == _state(single.tenant(tenant))
+
+
 def test_bulk_build_of_tenants_in_several_runs(rows: Rows) -> None:
     customers, locations, contacts, refs = rows
     # the rows of each tenant split in two runs: the second run adds to the first
@@ -139,8 +163,13 @@ def test_bulk_build_raises_the_conflicts_of_single_adds(bad: dict[str, list[Any]
     }
     for key, extra in bad.items():
         base[key] = base[key] + extra
-    with pytest.raises(ConflictError):
+    with pytest.raises(ConflictError) as as_records:
         ReferenceIndex.from_rows(**base)
+    if base["external_refs"]:  # the same references in runs raise the same conflict
+        runs = _as_runs(base.pop("external_refs"))
+        with pytest.raises(ConflictError) as in_runs:
+            ReferenceIndex.from_rows(**base, external_ref_runs=runs)
+        assert str(in_runs.value) == str(as_records.value)
 
 
 def test_records_before_a_conflict_stay_indexed_and_listed() -> None:
