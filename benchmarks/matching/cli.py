@@ -26,7 +26,6 @@ from benchmarks.matching.naive import full_scan_best
 from benchmarks.matching.quality import ItemRecord, Quality, assess
 from benchmarks.matching.timing import Latencies
 from ordinavo_desk.domain.connect import InboundTarget
-from ordinavo_desk.domain.enums import ExternalType
 from ordinavo_desk.domain.settings import MappingSettings
 from ordinavo_desk.matching.blocking import postal_key
 from ordinavo_desk.matching.engine import ItemOutcome, MappingEngine
@@ -35,8 +34,9 @@ from ordinavo_desk.matching.index import ReferenceIndex, collector_paused
 from ordinavo_desk.matching.records import (
     ContactRecord,
     CustomerRecord,
-    ExternalRefRun,
     LocationRecord,
+    RefRuns,
+    add_to_runs,
     records_of,
 )
 from ordinavo_desk.matching.scoring import Probe
@@ -72,7 +72,7 @@ def load_index(path: Path, tenant: str) -> tuple[ReferenceIndex, dict[str, Any]]
     contacts: list[ContactRecord] = []
     # references as runs of one tenant, source and type in two columns (a tuple each,
     # held until the build, would take some 600 MB at 1M that the index never keeps)
-    runs: dict[tuple[str, str, ExternalType], ExternalRefRun] = {}
+    runs: RefRuns = {}
     parse_s = convert_s = 0.0
     stream = iter_reference(path, tenant)
     with collector_paused():
@@ -87,13 +87,7 @@ def load_index(path: Path, tenant: str) -> tuple[ReferenceIndex, dict[str, Any]]
             customers.append(own.customer)
             locations += own.locations
             contacts += own.contacts
-            for ref in own.refs:
-                key = (ref.tenant, ref.source_system, ref.external_type)
-                run = runs.get(key)
-                if run is None:
-                    run = runs[key] = ExternalRefRun(*key, [], [])
-                run.external_ids.append(ref.external_id)
-                run.record_ids.append(ref.record_id)
+            add_to_runs(runs, own.refs)
             convert_s += time.perf_counter() - parsed_at
     # records of one kind and tenant together, as a store streams them
     for rows in (customers, locations, contacts):

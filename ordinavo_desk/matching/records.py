@@ -8,6 +8,7 @@ exchange format (domain ``Customer``) converts with the functions below.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ordinavo_desk.domain.enums import CustomerStatus, ExternalType
@@ -88,6 +89,21 @@ class ExternalRefRun(NamedTuple):
     external_type: ExternalType
     external_ids: list[str]
     record_ids: list[int]
+
+
+#: Runs of references by tenant, source system and type.
+RefRuns = dict[tuple[str, str, ExternalType], ExternalRefRun]
+
+
+def add_to_runs(runs: RefRuns, refs: Iterable[ExternalRefRecord]) -> None:
+    """Append references to the runs of their tenant, source and type (in their order)."""
+    for ref in refs:
+        key = (ref.tenant, ref.source_system, ref.external_type)
+        run = runs.get(key)
+        if run is None:
+            run = runs[key] = ExternalRefRun(*key, [], [])
+        run.external_ids.append(ref.external_id)
+        run.record_ids.append(ref.record_id)
 
 
 AnyRecord = CustomerRecord | LocationRecord | ContactRecord

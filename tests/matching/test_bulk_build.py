@@ -21,6 +21,8 @@ from ordinavo_desk.matching.records import (
     ExternalRefRecord,
     ExternalRefRun,
     LocationRecord,
+    RefRuns,
+    add_to_runs,
     records_of,
 )
 from ordinavo_desk.matching.tenant_index import TenantIndex
@@ -97,15 +99,8 @@ def test_bulk_build_equals_adding_one_by_one(rows: Rows, cap: int) -> None:
 
 
 def _as_runs(refs: list[ExternalRefRecord]) -> list[ExternalRefRun]:
-    """The references as runs of one tenant, source and type (in their order)."""
-    runs: dict[tuple[str, str, ExternalType], ExternalRefRun] = {}
-    for ref in refs:
-        key = (ref.tenant, ref.source_system, ref.external_type)
-        run = runs.get(key)
-        if run is None:
-            run = runs[key] = ExternalRefRun(*key, [], [])
-        run.external_ids.append(ref.external_id)
-        run.record_ids.append(ref.record_id)
+    runs: RefRuns = {}
+    add_to_runs(runs, refs)
     return list(runs.values())
 
 
