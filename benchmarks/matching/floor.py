@@ -68,33 +68,14 @@ def _rebuild(result: MappingResult) -> MappingResult:
     """The result's objects built again from their fields, validated as the engine's are."""
     candidates = tuple(
         Candidate(
-            customer_id=c.customer_id,
-            customer_location_id=c.customer_location_id,
-            score=c.score,
-            outcome=c.outcome,
-            reasons=tuple(
-                Reason(
-                    field=r.field,
-                    incoming=r.incoming,
-                    stored=r.stored,
-                    comparison=r.comparison,
-                    contribution=r.contribution,
-                )
-                for r in c.reasons
-            ),
+            **{
+                **candidate.__dict__,
+                "reasons": tuple(Reason(**reason.__dict__) for reason in candidate.reasons),
+            }
         )
-        for c in result.candidates
+        for candidate in result.candidates
     )
-    return MappingResult(
-        item_external_id=result.item_external_id,
-        status=result.status,
-        customer_id=result.customer_id,
-        customer_location_id=result.customer_location_id,
-        customer_contact_id=result.customer_contact_id,
-        warnings=result.warnings,
-        candidates=candidates,
-        explanation=result.explanation,
-    )
+    return MappingResult(**{**result.__dict__, "candidates": candidates})
 
 
 def _minimal_pair_loop(tenant: TenantIndex, probe: Probe, pairs: Sequence[PairScore]) -> float:
