@@ -132,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine._run = kept_run  # type: ignore[method-assign]
     for parsed in items[:50]:  # validators built, caches warm: not counted
         engine.map_item(parsed.target, settings)
+    runs.clear()
 
     # the module whose extract the engine's batches call
     rapidfuzz_process: Any = importlib.import_module("rapidfuzz.process")
